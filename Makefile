@@ -1,0 +1,39 @@
+# Cordon: one command each. `make help` lists them.
+#
+# Maven runs on a JDK 25 that this file finds by itself (JAVA_HOME if it is 25+, else the
+# newest under /usr/lib/jvm); no export is needed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+LAB_PACKAGES := etcd-server etcd-client wireguard-go wireguard-tools iperf3 iproute2 nftables iputils-ping
+JDK25 := $(shell scripts/find-jdk25)
+MVN := JAVA_HOME=$(JDK25) ./mvnw -B -ntp
+DIST := dist/target/cordon/cordon
+
+.PHONY: help build test unit format bench prerequisites jdk clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+jdk:
+	@test -n "$(JDK25)" || { scripts/find-jdk25 --explain; exit 1; }
+
+prerequisites: ## install the lab's Debian packages when root with apt (no-op when present)
+	@scripts/install-prerequisites $(LAB_PACKAGES)
+
+build: jdk ## build the distribution: $(DIST)/bin/cordon
+	$(MVN) -DskipTests package
+	@echo "Built $(DIST): run $(DIST)/bin/cordon --help"
+
+test: jdk prerequisites ## every test, lab tests included (needs root for the lab)
+	$(MVN) -Plab verify
+
+unit: jdk ## unit tests only (no root, no lab)
+	$(MVN) test
+
+format: jdk ## rewrite sources in the project's format
+	$(MVN) spotless:apply
+
+clean:
+	$(MVN) -q clean

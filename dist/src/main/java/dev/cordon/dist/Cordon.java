@@ -1,0 +1,40 @@
+package dev.cordon.dist;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point behind {@code bin/cordon}: every daemon ({@code cordon controller}, {@code
+ * cordon gateway}) and every CLI verb is a subcommand registered here. Each module owns its command
+ * classes; this class only composes them, so dependencies keep pointing downward.
+ */
+@Command(
+    name = "cordon",
+    mixinStandardHelpOptions = true,
+    versionProvider = CordonVersion.class,
+    description = "Zero-trust overlay for device fleets, WireGuard on the wire.",
+    footer = {"", "Run 'cordon COMMAND --help' for a command's options and examples."})
+public final class Cordon implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command tree; tests run it with their own writers. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Cordon());
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(out, err).execute(args));
+  }
+}
