@@ -1,0 +1,152 @@
+package dev.cordon.policy.enforce;
+
+import dev.cordon.policy.compile.AuthorizedPeer;
+import dev.cordon.policy.compile.FlowRule;
+import dev.cordon.policy.compile.GatewayTable;
+import dev.cordon.policy.eval.ConditionCheck;
+import dev.cordon.policy.eval.Decision;
+import dev.cordon.policy.eval.DenyReason;
+import dev.cordon.policy.eval.PolicyEvaluator;
+import dev.cordon.policy.model.Action;
+import dev.cordon.policy.model.IpAddress;
+import dev.cordon.policy.model.IpPrefix;
+import dev.cordon.policy.model.Service;
+import dev.cordon.policy.registry.DeviceStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides the first packet of a flow at a gateway, in the order the package docs and README give:
+ * the sender must be an authorized peer, then every matching rule is weighed (deny wins, then the
+ * first allow in document order), then the default-deny reasons. Immutable; build a new one for
+ * each table version. {@link #decide} allocates nothing besides what a time-window check needs.
+ */
+public final class FirstPacketEvaluator {
+  private static final Decision UNKNOWN_SOURCE = Decision.defaultDeny(DenyReason.UNKNOWN_SOURCE);
+  private static final Decision UNKNOWN_DESTINATION =
+      Decision.defaultDeny(DenyReason.UNKNOWN_DESTINATION);
+  private static final Decision NO_MATCHING_RULE =
+      Decision.defaultDeny(DenyReason.NO_MATCHING_RULE);
+  private static final Decision QUARANTINED = Decision.defaultDeny(DenyReason.QUARANTINED);
+
+  private final long version;
+  private final boolean relay;
+  private final PeerIndex peers;
+  private final DestinationIndex destinations;
+  private final FlowRule[] rules;
+  private final long[][] fromMasks;
+  private final long[][] toMasks;
+  private final int[] segmentRules;
+  private final Decision[] allows;
+  private final Decision[] denies;
+  private final Decision[][] failures;
+
+  private FirstPacketEvaluator(GatewayTable table) {
+    version = table.version();
+    relay = table.relay();
+    SegmentMasks segments = new SegmentMasks();
+    for (FlowRule r : table.rules()) {
+      segments.add(r.from());
+      if (r.target() instanceof FlowRule.SegmentTarget(var to)) segments.add(to);
+    }
+    peers = new PeerIndex(table.peers().values(), segments);
+    rules = table.rules().toArray(FlowRule[]::new);
+    fromMasks = new long[rules.length][];
+    toMasks = new long[rules.length][];
+    allows = new Decision[rules.length];
+    denies = new Decision[rules.length];
+    failures = new Decision[rules.length][DenyReason.values().length];
+    List<IpPrefix> rulePrefixes = new ArrayList<>();
+    List<Integer> bySegment = new ArrayList<>();
+    for (int i = 0; i < rules.length; i++) {
+      FlowRule r = rules[i];
+      fromMasks[i] = segments.mask(r.from());
+      allows[i] = Decision.allow(r.rule());
+      denies[i] = Decision.deny(DenyReason.EXPLICIT_DENY, r.rule());
+      for (DenyReason reason : DenyReason.values()) {
+        failures[i][reason.ordinal()] = Decision.deny(reason, r.rule());
+      }
+      switch (r.target()) {
+        case FlowRule.ServiceTarget t -> rulePrefixes.add(t.prefix());
+        case FlowRule.SegmentTarget(var to) -> {
+          rulePrefixes.add(null);
+          toMasks[i] = segments.mask(to);
+          bySegment.add(i);
+        }
+      }
+    }
+    segmentRules = bySegment.stream().mapToInt(Integer::intValue).toArray();
+    destinations =
+        new DestinationIndex(rulePrefixes, table.services().stream().map(Service::prefix).toList());
+  }
+
+  public static FirstPacketEvaluator of(GatewayTable table) {
+    return new FirstPacketEvaluator(table);
+  }
+
+  /** The table version this evaluator decides for; stamp conntrack entries with it. */
+  public long version() {
+    return version;
+  }
+
+  public Decision decide(IpAddress src, IpAddress dst, int ipProto, int port, long epochMillis) {
+    return decide(src.hi(), src.lo(), dst.hi(), dst.lo(), ipProto, port, epochMillis);
+  }
+
+  /** Decides a flow from inner source to destination; port is the destination port (0 for ICMP). */
+  public Decision decide(
+      long srcHi, long srcLo, long dstHi, long dstLo, int ipProto, int port, long epochMillis) {
+    int src = peers.find(srcHi, srcLo);
+    if (src < 0) return UNKNOWN_SOURCE;
+    AuthorizedPeer sender = peers.peer(src);
+    long[] srcMask = peers.mask(src);
+    boolean quarantined = sender.status() == DeviceStatus.QUARANTINED;
+    int slot = destinations.slot(dstHi, dstLo);
+    int dst = relay ? peers.find(dstHi, dstLo) : -1;
+
+    int deny = -1, allow = -1, failed = -1;
+    DenyReason failure = null;
+    int[] candidates = destinations.rules(slot);
+    int total = candidates.length + (dst >= 0 ? segmentRules.length : 0);
+    for (int c = 0; c < total; c++) {
+      int i = c < candidates.length ? candidates[c] : segmentRules[c - candidates.length];
+      FlowRule r = rules[i];
+      if (!matches(i, r, srcMask, quarantined, dst, ipProto, port)) continue;
+      DenyReason f =
+          ConditionCheck.firstFailure(r.conditions(), sender.posture(), sender.site(), epochMillis);
+      if (r.action() == Action.DENY) {
+        if (f == null && earlier(i, deny)) deny = i;
+      } else if (f == null) {
+        if (earlier(i, allow)) allow = i;
+      } else if (earlier(i, failed)) {
+        failed = i;
+        failure = f;
+      }
+    }
+    if (deny >= 0) return denies[deny];
+    if (allow >= 0) return allows[allow];
+    if (quarantined) return QUARANTINED;
+    if (failed >= 0) return failures[failed][failure.ordinal()];
+    if (!destinations.known(slot) && dst < 0) return UNKNOWN_DESTINATION;
+    return NO_MATCHING_RULE;
+  }
+
+  private boolean earlier(int i, int current) {
+    return current < 0 || rules[i].order() < rules[current].order();
+  }
+
+  private boolean matches(
+      int i, FlowRule r, long[] srcMask, boolean quarantined, int dst, int ipProto, int port) {
+    boolean from =
+        r.fromAny()
+            ? r.action() == Action.DENY || !quarantined
+            : SegmentMasks.intersects(fromMasks[i], srcMask);
+    if (!from || !PolicyEvaluator.flowMatches(r.protocol(), r.ports(), ipProto, port)) return false;
+    return switch (r.target()) {
+      case FlowRule.ServiceTarget t ->
+          PolicyEvaluator.flowMatches(t.protocol(), t.ports(), ipProto, port);
+      case FlowRule.SegmentTarget s ->
+          dst >= 0 && SegmentMasks.intersects(toMasks[i], peers.mask(dst));
+    };
+  }
+}

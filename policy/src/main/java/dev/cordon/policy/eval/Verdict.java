@@ -1,0 +1,6 @@
+package dev.cordon.policy.eval;
+
+public enum Verdict {
+  ALLOW,
+  DENY
+}
