@@ -3,14 +3,15 @@ package dev.cordon.tunnel.protocol;
 import dev.cordon.tunnel.crypto.ChaChaPoly;
 import dev.cordon.tunnel.crypto.Secrets;
 import dev.cordon.tunnel.protocol.message.TransportMessage;
+import dev.cordon.tunnel.replay.ReplayFilter;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKey;
 
 /**
  * The transport keys one handshake produced, with both indices, its birth time, which side
  * initiated (only the initiator rekeys on time) and the send counter. Sealing and opening use the
- * calling thread's cipher, so any number of threads may use one keypair. Replay checks on receive
- * belong to the caller's window.
+ * calling thread's cipher, so any number of threads may use one keypair. Each keypair has its own
+ * anti-replay window ({@link #acceptCounter}), checked after a message authenticates.
  */
 public final class Keypair {
   private final byte[] sendKey;
@@ -24,6 +25,7 @@ public final class Keypair {
   private final boolean initiator;
   private final long createdNanos;
   private final AtomicLong sendCounter = new AtomicLong();
+  private final ReplayFilter replay = new ReplayFilter();
   private volatile boolean destroyed;
 
   /** Copies both keys; the caller zeroes its own. */
@@ -113,7 +115,8 @@ public final class Keypair {
 
   /**
    * Opens a transport message addressed to this keypair into out (dataLength() - 16 bytes). The
-   * caller checks the counter against its replay window before (cheaply) and records it after.
+   * caller checks the counter's limit before (cheaply) and records it with {@link #acceptCounter}
+   * after.
    *
    * @return false when the message does not authenticate or the keypair is destroyed
    */
@@ -131,6 +134,17 @@ public final class Keypair {
             msg.dataLength(),
             out,
             outOff);
+  }
+
+  /**
+   * Records the counter of a message that authenticated under this keypair. Call after {@link
+   * #openTransport} succeeds, never before: a forged message must not move the window.
+   *
+   * @return false when the counter was seen, fell behind the window or reached
+   *     REJECT_AFTER_MESSAGES
+   */
+  public synchronized boolean acceptCounter(long counter) {
+    return !destroyed && replay.validateCounter(counter, Constants.REJECT_AFTER_MESSAGES);
   }
 
   public boolean isDestroyed() {

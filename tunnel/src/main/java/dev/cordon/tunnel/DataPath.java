@@ -1,0 +1,209 @@
+package dev.cordon.tunnel;
+
+import dev.cordon.tunnel.protocol.Clock;
+import dev.cordon.tunnel.protocol.Constants;
+import dev.cordon.tunnel.session.Engine;
+import dev.cordon.tunnel.session.IpPackets;
+import dev.cordon.tunnel.session.Peer;
+import dev.cordon.tunnel.tun.TunDevice;
+import dev.cordon.tunnel.udp.DatagramBatch;
+import dev.cordon.tunnel.udp.UdpTransport;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The device's packet paths, wireguard-go style: outside (UDP batches in, decrypt, tunnel out) and
+ * inside (tunnel batches in, encrypt, UDP out), both run by a small fixed pool of workers that take
+ * whole batches. The engine's per-peer locks keep each peer's handshake and keypair state in order.
+ */
+final class DataPath {
+  private static final System.Logger LOG = System.getLogger(DataPath.class.getName());
+  private static final int QUEUED_BATCHES = 256;
+
+  /** A batch of work that can be thrown away (releasing what it holds) when the queue is full. */
+  interface Job extends Runnable {
+    void discard();
+  }
+
+  private final Engine engine;
+  private final Clock clock;
+  private final TunDevice tun;
+  private final PacketPolicy policy;
+  private final DropCounters drops;
+  private final ThreadPoolExecutor workers;
+  private final AtomicInteger pendingHandshakes = new AtomicInteger();
+  private final ThreadLocal<ByteBuffer> tunWriteBuffer =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(65536));
+  private volatile UdpTransport udp;
+
+  DataPath(
+      Engine engine,
+      Clock clock,
+      TunDevice tun,
+      PacketPolicy policy,
+      DropCounters drops,
+      int workerCount) {
+    this.engine = engine;
+    this.clock = clock;
+    this.tun = tun;
+    this.policy = policy;
+    this.drops = drops;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            workerCount,
+            workerCount,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUED_BATCHES),
+            r -> {
+              Thread t = new Thread(r, "cordon-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            (r, pool) -> ((Job) r).discard());
+  }
+
+  void attach(UdpTransport udp) {
+    this.udp = udp;
+  }
+
+  UdpTransport udp() {
+    return udp;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  /** The UDP sink, on the event loop: count handshake messages (for under-load), hand over. */
+  void onDatagrams(DatagramBatch batch) {
+    int handshakes = 0;
+    for (int i = 0; i < batch.count(); i++) {
+      ByteBuf p = batch.payload(i);
+      int type = p.readableBytes() > 0 ? p.getByte(p.readerIndex()) : 0;
+      if (type == Constants.TYPE_INITIATION || type == Constants.TYPE_RESPONSE) {
+        handshakes++;
+      }
+    }
+    int counted = handshakes;
+    pendingHandshakes.addAndGet(counted);
+    submit(
+        new Job() {
+          @Override
+          public void run() {
+            try {
+              receive(batch);
+            } finally {
+              batch.release();
+              pendingHandshakes.addAndGet(-counted);
+            }
+          }
+
+          @Override
+          public void discard() {
+            batch.release();
+            pendingHandshakes.addAndGet(-counted);
+          }
+        });
+  }
+
+  /** Packets read from the tunnel, handed over as one batch. */
+  void onPackets(List<byte[]> packets) {
+    submit(
+        new Job() {
+          @Override
+          public void run() {
+            send(packets);
+          }
+
+          @Override
+          public void discard() {}
+        });
+  }
+
+  /** Runs the engine's timers; returns the next deadline. */
+  long tick() {
+    DeviceOutbox out = new DeviceOutbox(this);
+    long next = engine.tick(clock.nanos(), out);
+    out.flush();
+    return next;
+  }
+
+  /** Writes a decrypted packet to the tunnel if the owner's policy allows it. */
+  void deliver(DeviceOutbox.Inbound p) {
+    if (!allowed(policy.inbound(p.peer(), p.packet(), p.offset(), p.length()))) {
+      return;
+    }
+    ByteBuffer buf = tunWriteBuffer.get().clear();
+    buf.put(p.packet(), p.offset(), p.length()).flip();
+    try {
+      tun.write(buf);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "tunnel write failed", e);
+    }
+  }
+
+  void close() {
+    workers.shutdown();
+    try {
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void receive(DatagramBatch batch) {
+    long now = clock.nanos();
+    engine.handshakesPending(pendingHandshakes.get(), now);
+    DeviceOutbox out = new DeviceOutbox(this);
+    for (int i = 0; i < batch.count(); i++) {
+      ByteBuf p = batch.payload(i);
+      byte[] datagram = new byte[p.readableBytes()];
+      p.getBytes(p.readerIndex(), datagram);
+      engine.receive(datagram, 0, datagram.length, batch.address(i), now, out);
+    }
+    out.flush();
+  }
+
+  private void send(List<byte[]> packets) {
+    long now = clock.nanos();
+    DeviceOutbox out = new DeviceOutbox(this);
+    for (byte[] packet : packets) {
+      if (IpPackets.totalLength(packet, 0, packet.length) < 0) {
+        drops.count(DropReason.NOT_IP);
+        continue;
+      }
+      Peer peer = engine.route(packet, 0, packet.length);
+      if (peer == null) {
+        drops.count(DropReason.NO_ROUTE);
+      } else if (allowed(policy.outbound(peer.name(), packet, 0, packet.length))) {
+        engine.send(peer, packet, 0, packet.length, now, out);
+      }
+    }
+    out.flush();
+  }
+
+  private boolean allowed(Verdict verdict) {
+    if (verdict instanceof Verdict.Drop(DropReason reason)) {
+      drops.count(reason);
+      return false;
+    }
+    return true;
+  }
+
+  private void submit(Job job) {
+    try {
+      workers.execute(job);
+    } catch (RuntimeException e) {
+      job.discard();
+    }
+  }
+}

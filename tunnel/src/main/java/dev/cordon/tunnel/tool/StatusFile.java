@@ -1,0 +1,53 @@
+package dev.cordon.tunnel.tool;
+
+import dev.cordon.tunnel.DropReason;
+import dev.cordon.tunnel.PeerStatus;
+import dev.cordon.tunnel.WireGuardDevice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * Rewrites a status file atomically (write a sibling, then rename), in lines of key=value pairs:
+ *
+ * <pre>
+ * interface=NAME port=P
+ * peer=BASE64 endpoint=IP:PORT rx_bytes=N tx_bytes=N rx_packets=N tx_packets=N last_handshake=S
+ * drop=REASON count=N
+ * </pre>
+ *
+ * last_handshake is Unix seconds, 0 for never; endpoint is "none" while unknown.
+ */
+final class StatusFile {
+  private final Path path;
+
+  StatusFile(Path path) {
+    this.path = path;
+  }
+
+  void write(WireGuardDevice device) throws IOException {
+    StringBuilder s = new StringBuilder();
+    s.append("interface=").append(device.interfaceName());
+    s.append(" port=").append(device.listenPort()).append('\n');
+    for (PeerStatus p : device.peers()) {
+      s.append("peer=").append(p.peer());
+      s.append(" endpoint=").append(EventPrinter.address(p.endpoint()));
+      s.append(" rx_bytes=").append(p.rxBytes());
+      s.append(" tx_bytes=").append(p.txBytes());
+      s.append(" rx_packets=").append(p.rxPackets());
+      s.append(" tx_packets=").append(p.txPackets());
+      s.append(" last_handshake=")
+          .append(p.lastHandshake() == null ? 0 : p.lastHandshake().getEpochSecond());
+      s.append('\n');
+    }
+    for (Map.Entry<DropReason, Long> d : device.drops().entrySet()) {
+      s.append("drop=").append(d.getKey().name()).append(" count=").append(d.getValue());
+      s.append('\n');
+    }
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    Files.writeString(tmp, s);
+    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
