@@ -1,5 +1,6 @@
 package dev.cordon.dist;
 
+import dev.cordon.client.ClientCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ public final class Cordon implements Runnable {
   /** Builds the command tree; tests run it with their own writers. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Cordon());
+    ClientCommands.all().forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     return cli;

@@ -36,4 +36,13 @@ class CordonTest {
     assertEquals(0, run("--version"));
     assertTrue(out.toString().contains("java " + Runtime.version()), out.toString());
   }
+
+  @Test
+  void everyVerbOfTheClientIsReachableFromTheRoot() {
+    assertEquals(0, run("--help"));
+    for (String verb :
+        new String[] {"enroll", "up", "status", "token", "device", "policy", "audit"}) {
+      assertTrue(out.toString().contains("  " + verb + " "), verb + " missing from:\n" + out);
+    }
+  }
 }

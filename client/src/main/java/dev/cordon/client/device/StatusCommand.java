@@ -1,0 +1,106 @@
+package dev.cordon.client.device;
+
+import dev.cordon.client.cli.CliException;
+import dev.cordon.client.cli.ClientContext;
+import dev.cordon.client.cli.CordonCommand;
+import dev.cordon.client.cli.ExitCodes;
+import dev.cordon.client.cli.Json;
+import dev.cordon.client.cli.JsonOption;
+import dev.cordon.client.identity.DeviceIdentity;
+import dev.cordon.client.identity.StateDirectory;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code cordon status}: this device's identity as stored by {@code enroll}. Policy version and
+ * peers come from the running agent, which this build does not have; the output says so instead of
+ * inventing them.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show this device's identity, overlay address and certificate expiry from its state"
+          + " directory. Exit code 6 when the device is not enrolled."
+    },
+    footer = {"%nExamples:", "  cordon status", "  cordon status --state-dir ./cam-1 --json"})
+public final class StatusCommand extends CordonCommand implements ClientContext.Holder {
+
+  private static final String AGENT =
+      "not running (cordon up is not yet implemented in this build)";
+
+  private final ClientContext context;
+
+  @Mixin StateDirOption state;
+
+  @Mixin JsonOption output;
+
+  public StatusCommand(ClientContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public ClientContext context() {
+    return context;
+  }
+
+  @Override
+  protected int execute() {
+    Map<String, Object> status = read();
+    if (output.json()) {
+      out().println(Json.of(status));
+      return ExitCodes.OK;
+    }
+    int width = status.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+    status.forEach(
+        (key, value) ->
+            out().println(human(key) + ":" + " ".repeat(width - key.length() + 1) + value));
+    return ExitCodes.OK;
+  }
+
+  private Map<String, Object> read() {
+    try {
+      StateDirectory directory = StateDirectory.existing(state.path());
+      DeviceIdentity identity = directory.identity();
+      Instant expires = directory.certificateChain().getFirst().getNotAfter().toInstant();
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("device_id", identity.deviceId());
+      status.put("identity", identity.spiffeId());
+      status.put("overlay_address", identity.overlayAddress());
+      status.put("controller", identity.controllerAddress());
+      status.put("stock_wireguard", identity.stockWireGuard());
+      status.put("wireguard_public_key", directory.wireGuardKeys().publicKeyBase64());
+      status.put("certificate_expires", expires.toString());
+      status.put("certificate_expired", !context.clock().instant().isBefore(expires));
+      status.put("enrolled_at", identity.enrolledAt().toString());
+      status.put("state_dir", state.path().toString());
+      status.put("agent", AGENT);
+      return status;
+    } catch (NoSuchFileException e) {
+      throw new CliException(
+          ExitCodes.NOT_FOUND,
+          "this device is not enrolled (no enrollment in "
+              + state.path()
+              + "); run 'cordon enroll --token TOKEN'");
+    } catch (AccessDeniedException e) {
+      throw new CliException(
+          ExitCodes.NEEDS_ROOT, "cannot read " + e.getMessage() + "; run as root");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "the state in " + state.path() + " is damaged: " + e.getMessage());
+    }
+  }
+
+  /** "overlay_address" reads "Overlay address". */
+  private static String human(String key) {
+    String words = key.replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+}
