@@ -1,0 +1,39 @@
+package dev.cordon.gateway.table;
+
+/**
+ * Delta arrival to enforcement, in microseconds, in power-of-two buckets (bucket i holds values
+ * below 2^i µs): enough to read a p99 against a 10 ms target without keeping every sample.
+ */
+public final class LatencyHistogram {
+  private static final int BUCKETS = 40;
+  private final long[] counts = new long[BUCKETS];
+  private long total;
+  private long maxMicros;
+
+  public synchronized void record(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    int b = Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(micros));
+    counts[b]++;
+    total++;
+    maxMicros = Math.max(maxMicros, micros);
+  }
+
+  public synchronized long count() {
+    return total;
+  }
+
+  public synchronized long maxMicros() {
+    return maxMicros;
+  }
+
+  /** An upper bound on the q-quantile (0 < q <= 1) in microseconds; 0 when empty. */
+  public synchronized long quantileMicros(double q) {
+    if (total == 0) return 0;
+    long rank = (long) Math.ceil(q * total), seen = 0;
+    for (int b = 0; b < BUCKETS; b++) {
+      seen += counts[b];
+      if (seen >= rank) return Math.min(maxMicros, b == 0 ? 0 : (1L << b) - 1);
+    }
+    return maxMicros;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cordon.gateway.telemetry;
+
+import dev.cordon.gateway.enforce.DropReason;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway at one instant, as status output, metrics and health read it. */
+public record GatewayStatus(
+    long tableVersion,
+    boolean connected,
+    long failStaticRemainingMillis,
+    int flows,
+    long applyP50Micros,
+    long applyP99Micros,
+    long applyMaxMicros,
+    Map<DropReason, Long> drops,
+    List<Peer> peers) {
+
+  public GatewayStatus {
+    drops = Map.copyOf(drops);
+    peers = List.copyOf(peers);
+  }
+
+  /** One peer; {@code handshakeAgeMillis} is -1 when unknown or never. */
+  public record Peer(
+      String deviceId,
+      String status,
+      long handshakeAgeMillis,
+      long packetsIn,
+      long packetsOut,
+      long drops) {}
+
+  /** Healthy: a table is held and may still decide new flows. */
+  public boolean healthy() {
+    return tableVersion > 0 && (connected || failStaticRemainingMillis > 0);
+  }
+}
