@@ -32,6 +32,9 @@ test: jdk prerequisites ## every test, lab tests included (needs root for the la
 unit: jdk ## unit tests only (no root, no lab)
 	$(MVN) test
 
+bench: build prerequisites ## Cordon vs wireguard-go in the lab (root, ~6 min); rewrites docs/benchmarks.md
+	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.Bench --markdown docs/benchmarks.md
+
 format: jdk ## rewrite sources in the project's format
 	$(MVN) spotless:apply
 
