@@ -1,0 +1,247 @@
+package dev.cordon.controller.daemon;
+
+import dev.cordon.controller.api.ControllerDomain;
+import dev.cordon.controller.api.ControllerServer;
+import dev.cordon.controller.api.ProtoTokenCodec;
+import dev.cordon.controller.api.RpcMetrics;
+import dev.cordon.controller.api.TableSide;
+import dev.cordon.controller.audit.AuditLog;
+import dev.cordon.controller.ca.CaConfig;
+import dev.cordon.controller.ca.CertificateAuthority;
+import dev.cordon.controller.enroll.Enrollment;
+import dev.cordon.controller.enroll.Tokens;
+import dev.cordon.controller.identity.Administrators;
+import dev.cordon.controller.identity.ControllerCertificate;
+import dev.cordon.controller.identity.LocalKeys;
+import dev.cordon.controller.identity.Renewal;
+import dev.cordon.controller.identity.StoreRevocationList;
+import dev.cordon.controller.ipam.Ipam;
+import dev.cordon.controller.registry.AdminRecord;
+import dev.cordon.controller.registry.AdminRole;
+import dev.cordon.controller.registry.Registry;
+import dev.cordon.controller.registry.RegistryListener;
+import dev.cordon.controller.store.EtcdStoreOptions;
+import dev.cordon.controller.store.SqliteStoreOptions;
+import dev.cordon.controller.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One running controller: store, CA, domain services, gRPC server and metrics, built in that order
+ * and closed in reverse. Prints where things are, never what they contain.
+ */
+public final class ControllerRuntime implements AutoCloseable {
+
+  static final String OWNER_NAME = "owner";
+
+  private final Store store;
+  private final ControllerServer server;
+  private final MetricsEndpoint metricsEndpoint;
+  private final CertificateAuthority ca;
+
+  private ControllerRuntime(
+      Store store, ControllerServer server, MetricsEndpoint metrics, CertificateAuthority ca) {
+    this.store = store;
+    this.server = server;
+    this.metricsEndpoint = metrics;
+    this.ca = ca;
+  }
+
+  /** Starts a controller; {@code tables} is the policy side, or {@link TableSide#NOT_YET}. */
+  public static ControllerRuntime start(
+      ControllerSettings settings, Clock clock, TableSide tables, PrintWriter out) {
+    SecureRandom random = new SecureRandom();
+    Path dataDir = settings.dataDir().toAbsolutePath();
+    createPrivateDirectory(dataDir);
+    out.printf("cordon controller %s, trust domain %s%n", settings.name(), settings.trustDomain());
+    Store store = openStore(settings, dataDir, out);
+    try {
+      Path caDir = dataDir.resolve("ca");
+      boolean fresh = !Files.exists(caDir.resolve("ca-key.pem"));
+      CertificateAuthority ca =
+          CertificateAuthority.createOrLoad(
+              CaConfig.of(caDir, settings.trustDomain()), clock.instant());
+      out.printf(
+          "CA: %s %s (fingerprint %s)%n",
+          fresh ? "created in" : "loaded from", caDir, ca.fingerprint().hex());
+      StoreRevocationList revocations = new StoreRevocationList(store);
+      AuditLog audit = new AuditLog(store, clock, settings.name());
+      ControllerDomain domain = domain(settings, clock, tables, random, store, ca, audit);
+      firstOwner(domain.administrators(), dataDir.resolve("owner-credential"), random, out);
+      RpcMetrics metrics = new RpcMetrics();
+      ControllerServer server =
+          ControllerServer.builder()
+              .address(settings.listen())
+              .domain(domain)
+              .verifier(ca.verifier(revocations))
+              .certificate(
+                  ControllerCertificate.issue(
+                      ca,
+                      settings.name(),
+                      dnsNames(settings),
+                      ipNames(settings),
+                      clock.instant(),
+                      random))
+              .clock(clock)
+              .metrics(metrics)
+              .tableSide(tables)
+              .start();
+      out.printf(
+          "listening on %s:%d (gRPC, TLS 1.3); tokens point devices at %s%n",
+          settings.listen().getHostString(), server.port(), settings.advertise());
+      MetricsEndpoint metricsEndpoint = null;
+      if (settings.metricsListen().isPresent()) {
+        metricsEndpoint = MetricsEndpoint.start(settings.metricsListen().get(), metrics);
+        out.printf(
+            "metrics: http://%s:%d/metrics%n",
+            metricsEndpoint.address().getHostString(), metricsEndpoint.address().getPort());
+      }
+      out.flush();
+      return new ControllerRuntime(store, server, metricsEndpoint, ca);
+    } catch (IOException e) {
+      store.close();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ControllerDomain domain(
+      ControllerSettings settings,
+      Clock clock,
+      TableSide tables,
+      SecureRandom random,
+      Store store,
+      CertificateAuthority ca,
+      AuditLog audit) {
+    ProtoTokenCodec codec = new ProtoTokenCodec();
+    RegistryListener listener = tables instanceof RegistryListener l ? l : RegistryListener.NONE;
+    Registry registry = new Registry(store, clock, audit, listener);
+    Tokens tokens =
+        new Tokens(
+            store,
+            clock,
+            audit,
+            codec,
+            random,
+            settings.advertise(),
+            ca.fingerprint(),
+            ca.trustDomain());
+    Enrollment enrollment =
+        new Enrollment(
+            store, clock, ca, new Ipam(store, settings.pool()), audit, codec, random, listener);
+    return new ControllerDomain(
+        ca,
+        tokens,
+        enrollment,
+        registry,
+        new Renewal(registry, ca, audit, clock),
+        new Administrators(store, ca, audit, clock),
+        audit);
+  }
+
+  private static Store openStore(ControllerSettings settings, Path dataDir, PrintWriter out) {
+    if (settings.store().equals("sqlite")) {
+      Path dir = dataDir.resolve("store");
+      out.printf("store: embedded SQLite in %s%n", dir);
+      return Store.openSqlite(dir, SqliteStoreOptions.DEFAULT);
+    }
+    out.printf("store: etcd at %s%n", String.join(",", settings.etcdEndpoints()));
+    return Store.connectEtcd(settings.etcdEndpoints(), EtcdStoreOptions.DEFAULT);
+  }
+
+  /**
+   * On the very first start (no admin in the store) makes the owner's key here, since that admin
+   * has no other way in, and writes the credential once. Later starts only say where it went.
+   */
+  private static void firstOwner(
+      Administrators administrators, Path directory, SecureRandom random, PrintWriter out)
+      throws IOException {
+    if (administrators.anyExist()) {
+      out.printf("owner credential: created at first start in %s%n", directory);
+      return;
+    }
+    KeyPair keys = LocalKeys.p256(random);
+    AdminRecord owner = administrators.create("", OWNER_NAME, AdminRole.OWNER, LocalKeys.csr(keys));
+    OwnerCredential.write(
+        directory, keys.getPrivate(), owner.credential().current(), administrators.bundle());
+    out.printf(
+        "owner credential: written to %s (%s, %s, %s; mode 0600); move it to the admin's"
+            + " machine%n",
+        directory, OwnerCredential.CERT, OwnerCredential.KEY, OwnerCredential.CA);
+  }
+
+  private static List<String> dnsNames(ControllerSettings settings) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add("localhost");
+    String advertised = settings.advertise().replaceAll(":\\d+$", "");
+    if (!looksLikeIp(advertised)) {
+      names.add(advertised);
+    }
+    settings.extraNames().stream().filter(n -> !looksLikeIp(n)).forEach(names::add);
+    return List.copyOf(names);
+  }
+
+  private static List<InetAddress> ipNames(ControllerSettings settings) {
+    List<String> literals = new ArrayList<>(List.of("127.0.0.1", "::1"));
+    literals.add(settings.advertise().replaceAll(":\\d+$", "").replace("[", "").replace("]", ""));
+    literals.add(settings.listen().getHostString());
+    literals.addAll(settings.extraNames());
+    Set<InetAddress> out = new LinkedHashSet<>();
+    for (String literal : literals) {
+      if (looksLikeIp(literal)) {
+        try {
+          InetAddress address = InetAddress.getByName(literal);
+          if (!address.isAnyLocalAddress()) {
+            out.add(address);
+          }
+        } catch (java.net.UnknownHostException e) {
+          throw new IllegalArgumentException("not an IP address: " + literal, e);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean looksLikeIp(String host) {
+    return host.matches("[0-9.]+") || host.contains(":");
+  }
+
+  private static void createPrivateDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir, e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public CertificateAuthority ca() {
+    return ca;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown(Duration.ofSeconds(5));
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+    }
+    store.close();
+  }
+}

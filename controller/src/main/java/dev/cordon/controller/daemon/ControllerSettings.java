@@ -1,0 +1,58 @@
+package dev.cordon.controller.daemon;
+
+import dev.cordon.controller.ipam.AddressPool;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one controller runs with, after flags and the config file are read. {@code store} is {@code
+ * sqlite} or {@code etcd://host:port,host:port}.
+ */
+public record ControllerSettings(
+    String name,
+    InetSocketAddress listen,
+    Path dataDir,
+    String trustDomain,
+    String store,
+    String advertise,
+    AddressPool pool,
+    Optional<InetSocketAddress> metricsListen,
+    List<String> extraNames) {
+
+  public ControllerSettings {
+    Objects.requireNonNull(listen);
+    Objects.requireNonNull(dataDir);
+    extraNames = List.copyOf(extraNames);
+    if (!store.equals("sqlite") && !store.startsWith("etcd://")) {
+      throw new IllegalArgumentException(
+          "--store must be 'sqlite' or 'etcd://host:port[,host:port...]', not '" + store + "'");
+    }
+  }
+
+  /** The etcd endpoints as jetcd wants them ({@code http://host:port}). */
+  List<String> etcdEndpoints() {
+    String hosts = store.substring("etcd://".length());
+    if (hosts.isBlank()) {
+      throw new IllegalArgumentException("--store etcd:// needs at least one host:port");
+    }
+    return List.of(hosts.split(",")).stream().map(h -> "http://" + h.strip()).toList();
+  }
+
+  static InetSocketAddress parseAddress(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("'" + hostPort + "' must be host:port");
+    }
+    String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      return new InetSocketAddress(host, port);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'" + hostPort + "' must be host:port with a port 0..65535");
+    }
+  }
+}
