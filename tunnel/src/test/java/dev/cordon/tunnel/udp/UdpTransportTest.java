@@ -12,6 +12,7 @@ import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +199,8 @@ class UdpTransportTest {
     b.close();
     a.close();
 
+    // Netty completes the termination future just before the thread itself returns.
+    atB.ioThread.join(Duration.ofSeconds(5));
     assertFalse(atB.ioThread.isAlive(), "the event loop outlived close()");
     ByteBuf late = Loopback.fill(a.allocator().directBuffer(8), 0, 8);
     DatagramBatch batch = new DatagramBatch(1);
