@@ -1,6 +1,8 @@
 package dev.cordon.dist;
 
 import dev.cordon.client.ClientCommands;
+import dev.cordon.controller.daemon.ControllerCommand;
+import dev.cordon.gateway.daemon.GatewayCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +30,19 @@ public final class Cordon implements Runnable {
   /** Builds the command tree; tests run it with their own writers. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Cordon());
-    ClientCommands.all().forEach(cli::addSubcommand);
+    cli.addSubcommand(new ControllerCommand());
+    CommandLine gateway = new CommandLine(new GatewayCommand());
+    cli.addSubcommand(gateway);
+    for (Object verb : ClientCommands.all()) {
+      CommandLine client = new CommandLine(verb);
+      if (client.getCommandName().equals(gateway.getCommandName())) {
+        // `cordon gateway` runs the daemon; the administrators' `list` and `show` sit beside
+        // its `status`, so people find every gateway verb in one place.
+        client.getSubcommands().forEach(gateway::addSubcommand);
+      } else {
+        cli.addSubcommand(client);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     return cli;

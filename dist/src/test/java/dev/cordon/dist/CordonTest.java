@@ -41,7 +41,17 @@ class CordonTest {
   void everyVerbOfTheClientIsReachableFromTheRoot() {
     assertEquals(0, run("--help"));
     for (String verb :
-        new String[] {"enroll", "up", "status", "token", "device", "policy", "audit"}) {
+        new String[] {
+          "controller", "enroll", "up", "status", "token", "device", "policy", "audit"
+        }) {
+      assertTrue(out.toString().contains("  " + verb + " "), verb + " missing from:\n" + out);
+    }
+  }
+
+  @Test
+  void gatewayOffersTheDaemonsStatusAndTheAdministratorsVerbsTogether() {
+    assertEquals(0, run("gateway", "--help"));
+    for (String verb : new String[] {"status", "list", "show"}) {
       assertTrue(out.toString().contains("  " + verb + " "), verb + " missing from:\n" + out);
     }
   }

@@ -139,7 +139,12 @@ final class DataPath {
 
   /** Writes a decrypted packet to the tunnel if the owner's policy allows it. */
   void deliver(DeviceOutbox.Inbound p) {
-    if (!allowed(policy.inbound(p.peer(), p.packet(), p.offset(), p.length()))) {
+    Verdict verdict = policy.inbound(p.peer(), p.packet(), p.offset(), p.length());
+    if (verdict instanceof Verdict.Relay) {
+      relay(p);
+      return;
+    }
+    if (!allowed(verdict)) {
       return;
     }
     ByteBuffer buf = tunWriteBuffer.get().clear();
@@ -149,6 +154,18 @@ final class DataPath {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "tunnel write failed", e);
     }
+  }
+
+  /** Sends a decrypted packet to the peer owning its destination (never back to its sender). */
+  private void relay(DeviceOutbox.Inbound p) {
+    Peer to = engine.route(p.packet(), p.offset(), p.length());
+    if (to == null || to.name().equals(p.peer())) {
+      drops.count(DropReason.NO_ROUTE);
+      return;
+    }
+    DeviceOutbox out = new DeviceOutbox(this);
+    engine.send(to, p.packet(), p.offset(), p.length(), clock.nanos(), out);
+    out.flush();
   }
 
   void close() {

@@ -44,7 +44,8 @@ public record ClientContext(
 
   /**
    * Finds the context of the tree {@code spec} belongs to. Subcommands are created by picocli with
-   * no arguments, so they find it on the nearest ancestor that holds one.
+   * no arguments, so they find it on the nearest ancestor that holds one; a verb grafted under
+   * another module's command (as {@code cordon gateway list} is) has none and gets the real CLI's.
    */
   public static ClientContext of(CommandSpec spec) {
     for (CommandSpec s = spec; s != null; s = s.parent()) {
@@ -52,7 +53,6 @@ public record ClientContext(
         return holder.context();
       }
     }
-    throw new IllegalStateException(
-        "command '" + spec.qualifiedName() + "' was not built by ClientCommands");
+    return system();
   }
 }

@@ -4,6 +4,7 @@ import dev.cordon.controller.ca.IssuanceRefused;
 import dev.cordon.controller.enroll.EnrollmentRefused;
 import dev.cordon.controller.identity.RenewalRefused;
 import dev.cordon.controller.ipam.PoolExhaustedException;
+import dev.cordon.controller.policy.PolicyConflictException;
 import dev.cordon.controller.registry.AlreadyExistsException;
 import dev.cordon.controller.registry.ContentionException;
 import dev.cordon.controller.registry.NotFoundException;
@@ -36,6 +37,7 @@ public final class ErrorMapper {
       case StatusConflictException e -> info(Status.FAILED_PRECONDITION, e);
       case NotFoundException e -> info(Status.NOT_FOUND, e);
       case AlreadyExistsException e -> info(Status.ALREADY_EXISTS, e);
+      case PolicyConflictException e -> info(Status.ABORTED, e);
       case ContentionException e -> new Mapped(describe(Status.ABORTED, e), Level.WARNING);
       case PoolExhaustedException e ->
           new Mapped(describe(Status.RESOURCE_EXHAUSTED, e), Level.ERROR);

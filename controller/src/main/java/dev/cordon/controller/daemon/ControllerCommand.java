@@ -1,6 +1,5 @@
 package dev.cordon.controller.daemon;
 
-import dev.cordon.controller.api.TableSide;
 import dev.cordon.controller.ipam.AddressPool;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -107,13 +106,6 @@ public final class ControllerCommand implements Callable<Integer> {
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile TableSide tables = TableSide.NOT_YET;
-
-  /** Plugs the policy side in before {@code execute}; the integrator's hook. */
-  public ControllerCommand withTableSide(TableSide tableSide) {
-    this.tables = tableSide;
-    return this;
-  }
 
   @Override
   public Integer call() {
@@ -121,7 +113,7 @@ public final class ControllerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ControllerRuntime runtime;
     try {
-      runtime = ControllerRuntime.start(settings(), Clock.systemUTC(), tables, out);
+      runtime = ControllerRuntime.start(settings(), Clock.systemUTC(), out);
     } catch (RuntimeException e) {
       err.println("cordon controller: cannot start: " + e.getMessage());
       err.flush();

@@ -4,7 +4,6 @@ import dev.cordon.controller.api.ControllerDomain;
 import dev.cordon.controller.api.ControllerServer;
 import dev.cordon.controller.api.ProtoTokenCodec;
 import dev.cordon.controller.api.RpcMetrics;
-import dev.cordon.controller.api.TableSide;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.ca.CaConfig;
 import dev.cordon.controller.ca.CertificateAuthority;
@@ -23,6 +22,7 @@ import dev.cordon.controller.registry.RegistryListener;
 import dev.cordon.controller.store.EtcdStoreOptions;
 import dev.cordon.controller.store.SqliteStoreOptions;
 import dev.cordon.controller.store.Store;
+import dev.cordon.controller.tables.api.PolicyTableSide;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -47,26 +47,32 @@ public final class ControllerRuntime implements AutoCloseable {
   static final String OWNER_NAME = "owner";
 
   private final Store store;
+  private final PolicyTableSide tables;
   private final ControllerServer server;
   private final MetricsEndpoint metricsEndpoint;
   private final CertificateAuthority ca;
 
   private ControllerRuntime(
-      Store store, ControllerServer server, MetricsEndpoint metrics, CertificateAuthority ca) {
+      Store store,
+      PolicyTableSide tables,
+      ControllerServer server,
+      MetricsEndpoint metrics,
+      CertificateAuthority ca) {
     this.store = store;
+    this.tables = tables;
     this.server = server;
     this.metricsEndpoint = metrics;
     this.ca = ca;
   }
 
-  /** Starts a controller; {@code tables} is the policy side, or {@link TableSide#NOT_YET}. */
-  public static ControllerRuntime start(
-      ControllerSettings settings, Clock clock, TableSide tables, PrintWriter out) {
+  /** Starts a controller: store, CA, domain services, the policy side, and the gRPC server. */
+  public static ControllerRuntime start(ControllerSettings settings, Clock clock, PrintWriter out) {
     SecureRandom random = new SecureRandom();
     Path dataDir = settings.dataDir().toAbsolutePath();
     createPrivateDirectory(dataDir);
     out.printf("cordon controller %s, trust domain %s%n", settings.name(), settings.trustDomain());
     Store store = openStore(settings, dataDir, out);
+    PolicyTableSide tables = null;
     try {
       Path caDir = dataDir.resolve("ca");
       boolean fresh = !Files.exists(caDir.resolve("ca-key.pem"));
@@ -78,7 +84,8 @@ public final class ControllerRuntime implements AutoCloseable {
           fresh ? "created in" : "loaded from", caDir, ca.fingerprint().hex());
       StoreRevocationList revocations = new StoreRevocationList(store);
       AuditLog audit = new AuditLog(store, clock, settings.name());
-      ControllerDomain domain = domain(settings, clock, tables, random, store, ca, audit);
+      tables = PolicyTableSide.open(store, clock, audit, settings.name());
+      ControllerDomain domain = domain(settings, clock, random, store, ca, audit);
       firstOwner(domain.administrators(), dataDir.resolve("owner-credential"), random, out);
       RpcMetrics metrics = new RpcMetrics();
       ControllerServer server =
@@ -109,26 +116,34 @@ public final class ControllerRuntime implements AutoCloseable {
             metricsEndpoint.address().getHostString(), metricsEndpoint.address().getPort());
       }
       out.flush();
-      return new ControllerRuntime(store, server, metricsEndpoint, ca);
+      return new ControllerRuntime(store, tables, server, metricsEndpoint, ca);
     } catch (IOException e) {
-      store.close();
+      closeQuietly(tables, store);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      store.close();
+      closeQuietly(tables, store);
       throw e;
     }
+  }
+
+  private static void closeQuietly(PolicyTableSide tables, Store store) {
+    if (tables != null) {
+      tables.close();
+    }
+    store.close();
   }
 
   private static ControllerDomain domain(
       ControllerSettings settings,
       Clock clock,
-      TableSide tables,
       SecureRandom random,
       Store store,
       CertificateAuthority ca,
       AuditLog audit) {
     ProtoTokenCodec codec = new ProtoTokenCodec();
-    RegistryListener listener = tables instanceof RegistryListener l ? l : RegistryListener.NONE;
+    // The policy side follows the store itself (a watch over every key), so that changes made
+    // through another controller reach it too; nothing needs to be told in-process.
+    RegistryListener listener = RegistryListener.NONE;
     Registry registry = new Registry(store, clock, audit, listener);
     Tokens tokens =
         new Tokens(
@@ -242,6 +257,7 @@ public final class ControllerRuntime implements AutoCloseable {
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
     }
+    tables.close();
     store.close();
   }
 }

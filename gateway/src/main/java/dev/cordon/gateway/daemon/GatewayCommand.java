@@ -1,16 +1,31 @@
 package dev.cordon.gateway.daemon;
 
+import dev.cordon.gateway.device.PeerDevice;
+import dev.cordon.gateway.sync.ControllerChannel;
+import dev.cordon.gateway.telemetry.MetricsServer;
+import dev.cordon.proto.v1.RegisterRequest;
+import dev.cordon.tunnel.WireGuardDevice;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cordon gateway}: runs the enforcement point. Exit codes: 0 stopped cleanly, 2 bad
- * configuration, 3 the data path is unavailable.
+ * {@code cordon gateway}: runs the enforcement point until SIGTERM. Startup, in order: flags, the
+ * enrolled credential, the WireGuard device with the enforcer as its packet policy, the overlay
+ * address and pool route on its TUN, metrics, then the controller session (registration, table
+ * watch, telemetry). Exit codes: 0 stopped cleanly, 2 bad configuration, 3 the data path could not
+ * be set up, 4 no usable enrollment in the state directory.
  */
 @Command(
     name = "gateway",
@@ -21,23 +36,45 @@ import picocli.CommandLine.Spec;
 public final class GatewayCommand implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_NO_DATA_PATH = 3;
+  static final int EXIT_NO_CREDENTIAL = 4;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--controller", description = "Controller address, host:port (required to run).")
+  @Option(
+      names = "--controller",
+      description = "Controller address, host:port (default: the one recorded at enrollment).")
   String controller;
 
   @Option(
-      names = "--credentials",
-      description = "Directory with gateway.crt, gateway.key, ca.crt and wireguard.key.",
+      names = {"--state-dir", "--credentials"},
+      description =
+          "State directory written by `cordon enroll --state-dir` with a gateway token; the"
+              + " status file is kept here too.",
       defaultValue = "/var/lib/cordon/gateway")
-  Path credentials;
+  Path stateDir;
 
   @Option(names = "--listen-port", description = "WireGuard UDP port.", defaultValue = "51820")
   int listenPort;
 
   @Option(names = "--interface", description = "TUN interface name.", defaultValue = "cordon0")
   String iface;
+
+  @Option(
+      names = "--overlay-pool",
+      description = "The overlay address pool, routed through the TUN interface.",
+      defaultValue = "100.64.0.0/10")
+  String overlayPool;
+
+  @Option(
+      names = "--endpoint",
+      description = "Where devices reach this gateway, host:port (repeatable; sent at startup).")
+  List<String> endpoints = List.of();
+
+  @Option(
+      names = "--protect",
+      description =
+          "A network this gateway forwards to, as a prefix (repeatable; sent at startup).")
+  List<String> protectedPrefixes = List.of();
 
   @Option(
       names = "--fail-static",
@@ -58,26 +95,172 @@ public final class GatewayCommand implements Callable<Integer> {
       defaultValue = "1000000")
   int maxFlows;
 
+  @Option(
+      names = "--flow-queue",
+      description = "Flow records held for the controller at most (oldest dropped first).",
+      defaultValue = "10000")
+  int flowQueue;
+
+  /** The host's side of the TUN; replaced in tests. */
+  HostNetwork host = HostNetwork.IP;
+
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
-    if (controller == null || controller.isBlank()) {
-      err.println("--controller is required: the controller's host:port");
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    String bad = badFlag();
+    if (bad != null) {
+      err.println(bad);
       return EXIT_CONFIG;
     }
-    if (listenPort < 1 || listenPort > 65535) {
-      err.println("--listen-port must be 1..65535");
+    RegisterRequest registration;
+    InetSocketAddress metricsAddress;
+    try {
+      registration = Registration.request(endpoints, protectedPrefixes);
+      metricsAddress = address(metrics);
+      Registration.prefix(overlayPool);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
       return EXIT_CONFIG;
     }
-    if (failStatic.isNegative()) {
-      err.println("--fail-static must not be negative");
-      return EXIT_CONFIG;
+    GatewayCredential credential;
+    try {
+      credential = GatewayCredential.load(stateDir);
+    } catch (GatewayCredential.Missing e) {
+      err.println(e.getMessage());
+      return EXIT_NO_CREDENTIAL;
+    } catch (IOException e) {
+      err.println("cannot read the gateway credential: " + e.getMessage());
+      return EXIT_NO_CREDENTIAL;
     }
-    // The enforcement core, table sync and telemetry exist (see the enforce, table and sync
-    // packages); the WireGuard device that carries packets to them is not in this build yet.
-    err.println(
-        "the gateway data path is not available in this build: the tunnel module's WireGuard"
-            + " device is not wired to the enforcement core yet");
-    return EXIT_NO_DATA_PATH;
+    String target =
+        controller != null && !controller.isBlank() ? controller : credential.controller();
+    return run(credential, target, registration, metricsAddress, out, err);
+  }
+
+  private Integer run(
+      GatewayCredential credential,
+      String target,
+      RegisterRequest registration,
+      InetSocketAddress metricsAddress,
+      PrintWriter out,
+      PrintWriter err) {
+    GatewayDaemon daemon =
+        new GatewayDaemon(credential.name(), stateDir, failStatic, maxFlows, flowQueue);
+    WireGuardDevice device;
+    try {
+      device =
+          WireGuardDevice.builder()
+              .interfaceName(iface)
+              .listenPort(listenPort)
+              .privateKey(credential.wireguardPrivateKey())
+              .policy(daemon.policy)
+              .open();
+    } catch (IOException | RuntimeException e) {
+      err.println(
+          "cannot open the WireGuard device "
+              + iface
+              + " on port "
+              + listenPort
+              + ": "
+              + e.getMessage()
+              + " (the gateway needs root or CAP_NET_ADMIN)");
+      daemon.close();
+      return EXIT_NO_DATA_PATH;
+    }
+    daemon.attach(PeerDevice.of(device));
+    MetricsServer metricsServer = null;
+    ManagedChannel channel = null;
+    try {
+      host.addAddress(iface, hostAddress(credential.overlayAddress()));
+      host.addRoute(iface, overlayPool);
+      metricsServer = new MetricsServer(metricsAddress, daemon::status);
+      channel =
+          ControllerChannel.open(
+              target,
+              credential.certificateKey(),
+              credential.chain(),
+              credential.caBundle(),
+              credential.trustDomain());
+    } catch (IOException | RuntimeException e) {
+      err.println("cannot set up the gateway: " + e.getMessage());
+      if (metricsServer != null) metricsServer.close();
+      daemon.close();
+      device.close();
+      return EXIT_NO_DATA_PATH;
+    }
+    Registration.register(channel, registration, daemon.syncWorker());
+    daemon.start(channel, new EnforcementLog(out, device.interfaceName(), device.listenPort()));
+    out.println(
+        "gateway started interface="
+            + device.interfaceName()
+            + " port="
+            + device.listenPort()
+            + " overlay="
+            + credential.overlayAddress()
+            + " controller="
+            + target
+            + " metrics="
+            + metricsAddress.getHostString()
+            + ":"
+            + metricsServer.port());
+    out.flush();
+    awaitShutdown(daemon, device, metricsServer, channel, out);
+    return 0;
+  }
+
+  /** Blocks until SIGTERM/SIGINT; the hook stops everything before the JVM exits. */
+  private static void awaitShutdown(
+      GatewayDaemon daemon,
+      WireGuardDevice device,
+      MetricsServer metrics,
+      ManagedChannel channel,
+      PrintWriter out) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  daemon.close();
+                  metrics.close();
+                  device.close();
+                  channel.shutdownNow();
+                  out.println("gateway stopped");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "cordon-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String badFlag() {
+    if (listenPort < 1 || listenPort > 65535) return "--listen-port must be 1..65535";
+    if (failStatic.isNegative()) return "--fail-static must not be negative";
+    if (maxFlows < 1) return "--max-flows must be positive";
+    if (flowQueue < 1) return "--flow-queue must be positive";
+    if (iface.isBlank() || iface.length() > 15) return "--interface must be 1..15 characters";
+    return null;
+  }
+
+  /** The overlay address as a host route on the TUN ({@code /32} or {@code /128}). */
+  static String hostAddress(String overlay) {
+    String bare = overlay.contains("/") ? overlay.substring(0, overlay.indexOf('/')) : overlay;
+    return bare + (InetAddress.ofLiteral(bare).getAddress().length == 4 ? "/32" : "/128");
+  }
+
+  static InetSocketAddress address(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0) throw new IllegalArgumentException("--metrics is not host:port: " + hostPort);
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      return new InetSocketAddress(
+          hostPort.substring(0, colon).replace("[", "").replace("]", ""), port);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--metrics is not host:port: " + hostPort, e);
+    }
   }
 }

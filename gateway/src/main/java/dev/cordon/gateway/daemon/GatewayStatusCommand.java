@@ -23,7 +23,7 @@ public final class GatewayStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--state",
+      names = {"--state-dir", "--state"},
       description = "The gateway's state directory.",
       defaultValue = "/var/lib/cordon/gateway")
   Path state;
@@ -59,13 +59,20 @@ public final class GatewayStatusCommand implements Callable<Integer> {
         s.applyP50Micros(), s.applyP99Micros(), s.applyMaxMicros());
     out.printf("%npeers (%d)%n", s.peers().size());
     out.printf(
-        "  %-24s %-12s %-10s %10s %10s %8s%n",
-        "device", "status", "handshake", "in", "out", "drops");
+        "  %-24s %-12s %-10s %10s %10s %8s %12s %12s%n",
+        "device", "status", "handshake", "in", "out", "drops", "rx bytes", "tx bytes");
     for (GatewayStatus.Peer p : s.peers()) {
       String age = p.handshakeAgeMillis() < 0 ? "never" : p.handshakeAgeMillis() / 1000 + " s ago";
       out.printf(
-          "  %-24s %-12s %-10s %10d %10d %8d%n",
-          p.deviceId(), p.status(), age, p.packetsIn(), p.packetsOut(), p.drops());
+          "  %-24s %-12s %-10s %10d %10d %8d %12d %12d%n",
+          p.deviceId(),
+          p.status(),
+          age,
+          p.packetsIn(),
+          p.packetsOut(),
+          p.drops(),
+          p.rxBytes(),
+          p.txBytes());
     }
     out.printf("%ndrops by reason%n");
     s.drops()

@@ -1,31 +1,36 @@
 package dev.cordon.gateway.sync;
 
-import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.TlsChannelCredentials;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
- * The mTLS channel to the controller from the gateway's credential directory: {@code gateway.crt}
- * and {@code gateway.key} (its identity) and {@code ca.crt} (the only CA it trusts for the
- * controller).
+ * The mTLS channel to the controller, from the credential {@code cordon enroll} left in the state
+ * directory. TLS 1.3 on the JDK provider, so {@link ControllerTrust} makes the whole server
+ * decision (the OpenSSL provider could add a host-name check the SPIFFE identity replaces).
  */
 public final class ControllerChannel {
-  public static final String CERTIFICATE = "gateway.crt";
-  public static final String KEY = "gateway.key";
-  public static final String CA_BUNDLE = "ca.crt";
-
   private ControllerChannel() {}
 
-  public static ManagedChannel open(String target, Path credentials) throws IOException {
-    ChannelCredentials creds =
-        TlsChannelCredentials.newBuilder()
-            .keyManager(
-                credentials.resolve(CERTIFICATE).toFile(), credentials.resolve(KEY).toFile())
-            .trustManager(credentials.resolve(CA_BUNDLE).toFile())
+  public static ManagedChannel open(
+      String target,
+      PrivateKey key,
+      List<X509Certificate> chain,
+      List<X509Certificate> caBundle,
+      String trustDomain)
+      throws SSLException {
+    var tls =
+        GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
+            .protocols("TLSv1.3")
+            .trustManager(new ControllerTrust(caBundle, trustDomain))
+            .keyManager(key, chain.toArray(X509Certificate[]::new))
             .build();
-    return Grpc.newChannelBuilder(target, creds).build();
+    return NettyChannelBuilder.forTarget(target).sslContext(tls).build();
   }
 }

@@ -18,12 +18,22 @@ public final class TableApplier {
     void acknowledge(long version, long receivedAtMillis, long appliedAtMillis);
   }
 
+  /** Hears of each enforced update after its acknowledgement (logs, tests that await it). */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = (applied, nanos) -> {};
+
+    /** {@code arrivalToEnforcementNanos}: from receipt to flows cut, before the ack. */
+    void enforced(Applied applied, long arrivalToEnforcementNanos);
+  }
+
   private final GatewayTableState state;
   private final PeerTable device;
   private final Enforcer enforcer;
   private final LatencyHistogram latency;
   private final LongSupplier wallMillis;
   private final LongSupplier nanos;
+  private final Listener listener;
 
   public TableApplier(
       GatewayTableState state,
@@ -32,6 +42,18 @@ public final class TableApplier {
       LatencyHistogram latency,
       LongSupplier wallMillis,
       LongSupplier nanos) {
+    this(state, device, enforcer, latency, wallMillis, nanos, Listener.NONE);
+  }
+
+  public TableApplier(
+      GatewayTableState state,
+      PeerTable device,
+      Enforcer enforcer,
+      LatencyHistogram latency,
+      LongSupplier wallMillis,
+      LongSupplier nanos,
+      Listener listener) {
+    this.listener = listener;
     this.state = state;
     this.device = device;
     this.enforcer = enforcer;
@@ -61,8 +83,10 @@ public final class TableApplier {
     Applied applied = state.apply(update);
     for (PeerOp op : applied.ops()) op.applyTo(device);
     enforcer.install(applied.policy(), applied.cut(), wallMillis.getAsLong());
-    latency.record(nanos.getAsLong() - receivedNanos);
+    long took = nanos.getAsLong() - receivedNanos;
+    latency.record(took);
     ack.acknowledge(applied.version(), receivedAtMillis, wallMillis.getAsLong());
+    listener.enforced(applied, took);
     return applied;
   }
 }

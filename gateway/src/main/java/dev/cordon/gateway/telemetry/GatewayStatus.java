@@ -21,14 +21,19 @@ public record GatewayStatus(
     peers = List.copyOf(peers);
   }
 
-  /** One peer; {@code handshakeAgeMillis} is -1 when unknown or never. */
+  /**
+   * One peer; {@code handshakeAgeMillis} is -1 when unknown or never. Packets and drops are the
+   * enforcer's; bytes are the tunnel's (whole datagrams, as {@code wg show} counts them).
+   */
   public record Peer(
       String deviceId,
       String status,
       long handshakeAgeMillis,
       long packetsIn,
       long packetsOut,
-      long drops) {}
+      long drops,
+      long rxBytes,
+      long txBytes) {}
 
   /** Healthy: a table is held and may still decide new flows. */
   public boolean healthy() {

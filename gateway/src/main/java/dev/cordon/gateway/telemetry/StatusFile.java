@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The status as a small line file in the state directory, replaced atomically by the daemon and
  * read by {@code cordon gateway status}. Lines: {@code key value}, {@code drop REASON n}, {@code
- * peer id status handshakeAgeMs packetsIn packetsOut drops}.
+ * peer id status handshakeAgeMs packetsIn packetsOut drops rxBytes txBytes}.
  */
 public final class StatusFile {
   public static final String NAME = "gateway.status";
@@ -47,6 +47,10 @@ public final class StatusFile {
           .append(p.packetsOut())
           .append(' ')
           .append(p.drops())
+          .append(' ')
+          .append(p.rxBytes())
+          .append(' ')
+          .append(p.txBytes())
           .append('\n');
     }
     Path tmp = dir.resolve(NAME + ".tmp");
@@ -85,7 +89,9 @@ public final class StatusFile {
                     Long.parseLong(f[3]),
                     Long.parseLong(f[4]),
                     Long.parseLong(f[5]),
-                    Long.parseLong(f[6])));
+                    Long.parseLong(f[6]),
+                    f.length > 8 ? Long.parseLong(f[7]) : 0,
+                    f.length > 8 ? Long.parseLong(f[8]) : 0));
         default -> {}
       }
     }

@@ -28,7 +28,7 @@ class GatewayStatusCommandTest {
           900,
           1500,
           Map.of(DropReason.SPOOFED_SOURCE, 2L, DropReason.NO_MATCHING_RULE, 0L),
-          List.of(new GatewayStatus.Peer("cam-1", "ACTIVE", 5_000, 10, 9, 2)));
+          List.of(new GatewayStatus.Peer("cam-1", "ACTIVE", 5_000, 10, 9, 2, 4_096, 2_048)));
 
   @Test
   void statusPrintsPeersHandshakeAgesFlowsAndNonZeroDropsByReason() throws Exception {
@@ -43,7 +43,8 @@ class GatewayStatusCommandTest {
     assertTrue(text.contains("table version  7"), text);
     assertTrue(text.contains("disconnected, fail-static 42 s left"), text);
     assertTrue(text.contains("flows          3"), text);
-    assertTrue(text.matches("(?s).*cam-1\\s+ACTIVE\\s+5 s ago\\s+10\\s+9\\s+2.*"), text);
+    assertTrue(
+        text.matches("(?s).*cam-1\\s+ACTIVE\\s+5 s ago\\s+10\\s+9\\s+2\\s+4096\\s+2048.*"), text);
     assertTrue(text.contains("SPOOFED_SOURCE       2"), text);
     assertFalse(text.contains("NO_MATCHING_RULE"), text);
   }

@@ -1,0 +1,37 @@
+package dev.cordon.controller.tables;
+
+import dev.cordon.policy.compile.GatewayDelta;
+import dev.cordon.policy.compile.GatewayTable;
+import java.time.Instant;
+
+/** One message to a gateway: first a whole table, then deltas on top of what it holds. */
+public sealed interface GatewayUpdate {
+  /** The table version the gateway holds after applying this update. */
+  long version();
+
+  long policyVersion();
+
+  Instant compiledAt();
+
+  /** The whole table at {@code table.version()}; replaces whatever the gateway held. */
+  record Snapshot(GatewayTable table, long policyVersion, Instant compiledAt)
+      implements GatewayUpdate {
+    @Override
+    public long version() {
+      return table.version();
+    }
+  }
+
+  /**
+   * A change to apply on top of exactly {@code delta.fromVersion()}. When rules change every peer
+   * present before and after is listed as changed, since what a peer is allowed depends on the
+   * rules (its unmet conditions are recomputed by whoever maps it).
+   */
+  record Delta(GatewayDelta delta, long policyVersion, Instant compiledAt)
+      implements GatewayUpdate {
+    @Override
+    public long version() {
+      return delta.toVersion();
+    }
+  }
+}
