@@ -22,7 +22,8 @@ public final class MessageType {
    * length is exact for that type (at least the minimum for transport), else {@link #INVALID}.
    */
   public static int of(byte[] buf, int off, int len) {
-    if (len < HEADER_LENGTH || off < 0 || off + len > buf.length) {
+    // Written so that no sum can overflow: off + len wraps negative for a huge len.
+    if (len < HEADER_LENGTH || off < 0 || off > buf.length - len) {
       return INVALID;
     }
     // The header read as one little-endian word: reserved bytes must be zero, as in wireguard-go.

@@ -46,6 +46,16 @@ class MessageTypeTest {
   }
 
   @Test
+  void aWindowWhoseEndOverflowsAnIntIsInvalidRatherThanAnException() {
+    // Found by DatagramParserFuzzTest: offset + length wrapped negative and passed the bounds
+    // check.
+    byte[] buf = new byte[100];
+    buf[4] = 4;
+    assertEquals(MessageType.INVALID, MessageType.of(buf, 4, Integer.MAX_VALUE));
+    assertFalse(new TransportMessage().wrap(buf, 4, Integer.MAX_VALUE - 2));
+  }
+
+  @Test
   void transportFieldsAreReadLittleEndianInPlace() {
     byte[] buf = new byte[40];
     TransportMessage.writeHeader(buf, 0, 0x04030201, 0x0807060504030201L);
