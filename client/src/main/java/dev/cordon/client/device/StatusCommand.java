@@ -1,5 +1,8 @@
 package dev.cordon.client.device;
 
+import dev.cordon.client.agent.AgentStatus;
+import dev.cordon.client.agent.AgentStatusView;
+import dev.cordon.client.agent.PidFile;
 import dev.cordon.client.cli.CliException;
 import dev.cordon.client.cli.ClientContext;
 import dev.cordon.client.cli.CordonCommand;
@@ -15,26 +18,27 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code cordon status}: this device's identity as stored by {@code enroll}. Policy version and
- * peers come from the running agent, which this build does not have; the output says so instead of
- * inventing them.
+ * {@code cordon status}: this device's identity as stored by {@code enroll}, and, while {@code
+ * cordon up} runs, what the agent reports through its status file: controller link, table and
+ * policy versions, and every peer with its handshake age and bytes.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
       "Show this device's identity, overlay address and certificate expiry from its state"
-          + " directory. Exit code 6 when the device is not enrolled."
+          + " directory and, while 'cordon up' runs, the table and policy versions and each peer"
+          + " with its handshake age and bytes. Exit code 6 when the device is not enrolled."
     },
     footer = {"%nExamples:", "  cordon status", "  cordon status --state-dir ./cam-1 --json"})
 public final class StatusCommand extends CordonCommand implements ClientContext.Holder {
 
-  private static final String AGENT =
-      "not running (cordon up is not yet implemented in this build)";
+  private static final String NOT_RUNNING = "not running (start it with 'sudo cordon up')";
 
   private final ClientContext context;
 
@@ -54,14 +58,32 @@ public final class StatusCommand extends CordonCommand implements ClientContext.
   @Override
   protected int execute() {
     Map<String, Object> status = read();
+    Optional<AgentStatus> agent = agent();
+    Instant now = context.clock().instant();
     if (output.json()) {
+      status.put(
+          "agent",
+          agent.<Object>map(a -> AgentStatusView.json(a, now)).orElse(Map.of("running", false)));
       out().println(Json.of(status));
       return ExitCodes.OK;
+    }
+    if (agent.isPresent()) {
+      status.putAll(AgentStatusView.facts(agent.get(), now));
+    } else {
+      status.put("agent", NOT_RUNNING);
     }
     int width = status.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
     status.forEach(
         (key, value) ->
             out().println(human(key) + ":" + " ".repeat(width - key.length() + 1) + value));
+    if (agent.isPresent()) {
+      out().println();
+      if (agent.get().peers().isEmpty()) {
+        out().println("No peers: the table authorizes none.");
+      } else {
+        AgentStatusView.peers(agent.get(), now).print(out());
+      }
+    }
     return ExitCodes.OK;
   }
 
@@ -81,7 +103,6 @@ public final class StatusCommand extends CordonCommand implements ClientContext.
       status.put("certificate_expired", !context.clock().instant().isBefore(expires));
       status.put("enrolled_at", identity.enrolledAt().toString());
       status.put("state_dir", state.path().toString());
-      status.put("agent", AGENT);
       return status;
     } catch (NoSuchFileException e) {
       throw new CliException(
@@ -95,6 +116,23 @@ public final class StatusCommand extends CordonCommand implements ClientContext.
     } catch (IOException | GeneralSecurityException e) {
       throw new CliException(
           ExitCodes.FAILURE, "the state in " + state.path() + " is damaged: " + e.getMessage());
+    }
+  }
+
+  /** The running agent's status; empty when no live agent owns the state directory. */
+  private Optional<AgentStatus> agent() {
+    try {
+      Optional<PidFile.Owner> owner = PidFile.read(state.path());
+      if (owner.isEmpty() || owner.get().process().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(AgentStatus.read(state.path().resolve(AgentStatus.FILE)));
+    } catch (NoSuchFileException e) {
+      // The agent is starting and has not written its first status yet.
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "cannot read the agent's status: " + e.getMessage());
     }
   }
 

@@ -1,34 +1,58 @@
 package dev.cordon.client.device;
 
+import dev.cordon.client.agent.Agent;
+import dev.cordon.client.agent.AgentOptions;
+import dev.cordon.client.agent.HostCheck;
+import dev.cordon.client.agent.PidFile;
+import dev.cordon.client.agent.Posture;
+import dev.cordon.client.agent.WireGuardTunnel;
 import dev.cordon.client.cli.CliException;
 import dev.cordon.client.cli.ClientContext;
 import dev.cordon.client.cli.CordonCommand;
+import dev.cordon.client.cli.Durations;
 import dev.cordon.client.cli.ExitCodes;
+import dev.cordon.client.identity.DeviceIdentity;
+import dev.cordon.client.identity.StateDirectory;
+import dev.cordon.tunnel.tun.TunException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
- * {@code cordon up}: the agent's foreground loop. Its options and help are final; the agent itself
- * is not in this build, so the verb refuses with {@link ExitCodes#NOT_IMPLEMENTED} rather than
- * pretend.
+ * {@code cordon up}: the agent in the foreground until SIGTERM/SIGINT ({@code cordon down}, Ctrl-C,
+ * systemd stop), or until the controller cuts the device off.
  */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
       "Run the agent in the foreground (systemd-friendly): create the TUN interface, keep the"
-          + " device table live from the controller, open tunnels only to authorized peers, drop"
-          + " inbound flows the device's rules do not allow, renew the certificate at 2/3 of its"
-          + " life and report posture.",
+          + " device table live from the controller, open tunnels only to authorized peers, route"
+          + " only the prefixes each may carry, drop inbound flows the device's rules do not"
+          + " allow, renew the certificate at 2/3 of its life and report posture (every"
+          + " --posture-interval and whenever it changes).",
       "",
-      "Not yet implemented in this build: exits with code 15 and changes nothing."
+      "The posture file holds 'key = value' lines: firmware_version, patch_level, secure_boot"
+          + " (enabled, disabled or unknown).",
+      "",
+      "Stops on SIGTERM or SIGINT ('cordon down', Ctrl-C) and exits 0. If the controller revokes"
+          + " the device, every tunnel is torn down and it exits 5."
     },
     footer = {
       "%nExamples:",
       "  sudo cordon up",
-      "  sudo cordon up --interface cordon0 --posture-source /etc/cordon/posture.conf --site hq"
+      "  sudo cordon up --interface cordon0 --posture-source /etc/cordon/posture.conf --site hq",
+      "%nExit codes: 0 stopped, 5 device revoked (tunnels torn down), 4 certificate refused,"
+          + " 6 not enrolled, 7 another agent runs or the enrollment is for stock WireGuard,"
+          + " 12 needs root or /dev/net/tun."
     })
 public final class UpCommand extends CordonCommand implements ClientContext.Holder {
 
@@ -44,9 +68,9 @@ public final class UpCommand extends CordonCommand implements ClientContext.Hold
   String interfaceName;
 
   @Option(
-      names = "--posture-source",
+      names = {"--posture-source", "--posture-file"},
       paramLabel = "FILE",
-      description = "Where firmware version and secure-boot state are read from.")
+      description = "Where firmware version, patch level and secure-boot state are read from.")
   Path postureSource;
 
   @Option(names = "--site", paramLabel = "SITE", description = "The site this device reports.")
@@ -58,6 +82,22 @@ public final class UpCommand extends CordonCommand implements ClientContext.Hold
       description = "A free-form location this device reports.")
   String location;
 
+  @Option(
+      names = "--posture-interval",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      converter = Durations.class,
+      description = "Report posture this often even when unchanged (default: ${DEFAULT-VALUE}).")
+  Duration postureInterval;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = Durations.class,
+      description = "Deadline of each renewal and posture call (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
   public UpCommand(ClientContext context) {
     this.context = context;
   }
@@ -68,21 +108,71 @@ public final class UpCommand extends CordonCommand implements ClientContext.Hold
   }
 
   @Override
-  protected int execute() {
-    throw NotImplemented.verb("up");
+  protected int execute() throws Exception {
+    StateDirectory directory = enrolled();
+    Optional<String> host = HostCheck.problem();
+    if (host.isPresent()) {
+      throw new CliException(ExitCodes.NEEDS_ROOT, host.get());
+    }
+    AgentOptions options =
+        new AgentOptions(
+            interfaceName,
+            Posture.Sources.system(postureSource, site, location, version()),
+            postureInterval,
+            AgentOptions.DEFAULT_POSTURE_CHECK,
+            timeout,
+            AgentOptions.DEFAULT_STATUS_INTERVAL);
+    Agent agent = new Agent(context, directory, options, WireGuardTunnel::open, out(), err());
+    Signal.handle(new Signal("TERM"), s -> agent.stop());
+    Signal.handle(new Signal("INT"), s -> agent.stop());
+    try {
+      return agent.run();
+    } catch (PidFile.AlreadyRunning e) {
+      throw new CliException(
+          ExitCodes.CONFLICT, e.getMessage() + "; stop it first with 'cordon down'");
+    } catch (TunException e) {
+      throw new CliException(
+          ExitCodes.NEEDS_ROOT,
+          "cannot create the interface "
+              + interfaceName
+              + ": "
+              + e.getMessage()
+              + "; cordon up needs root (CAP_NET_ADMIN)");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new CliException(ExitCodes.FAILURE, "the agent failed: " + e.getMessage(), e);
+    }
   }
 
-  /** The one wording of "not in this build", shared with {@code down}. */
-  static final class NotImplemented {
-    private NotImplemented() {}
-
-    static CliException verb(String verb) {
-      return new CliException(
-          ExitCodes.NOT_IMPLEMENTED,
-          "'cordon "
-              + verb
-              + "' is not yet implemented in this build: the device agent comes in a later"
-              + " release; nothing was changed");
+  private StateDirectory enrolled() {
+    try {
+      StateDirectory directory = StateDirectory.existing(state.path());
+      DeviceIdentity identity = directory.identity();
+      if (identity.stockWireGuard()) {
+        throw new CliException(
+            ExitCodes.CONFLICT,
+            "the enrollment in "
+                + state.path()
+                + " is for a stock WireGuard device (enrolled with --wg-quick): bring it up"
+                + " with wg-quick, or enroll this machine without --wg-quick");
+      }
+      return directory;
+    } catch (NoSuchFileException e) {
+      throw new CliException(
+          ExitCodes.NOT_FOUND,
+          "this device is not enrolled (no enrollment in "
+              + state.path()
+              + "); run 'cordon enroll --token TOKEN' first");
+    } catch (AccessDeniedException e) {
+      throw new CliException(
+          ExitCodes.NEEDS_ROOT, "cannot read " + e.getMessage() + "; run as root");
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "the state in " + state.path() + " is damaged: " + e.getMessage());
     }
+  }
+
+  private static String version() {
+    String version = UpCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 }

@@ -180,17 +180,6 @@ class AdminVerbsTest {
   }
 
   @Test
-  void upAndDownSayTheyAreNotImplemented() {
-    Cli.Run up = cli.run("up");
-    assertEquals(ExitCodes.NOT_IMPLEMENTED, up.exitCode());
-    assertEquals(
-        "cordon: 'cordon up' is not yet implemented in this build: the device agent comes in a"
-            + " later release; nothing was changed\n",
-        up.err());
-    assertEquals(ExitCodes.NOT_IMPLEMENTED, cli.run("down").exitCode());
-  }
-
-  @Test
   void completionPrintsABashScriptCoveringTheVerbs() {
     Cli.Run run = cli.run("completion");
     assertEquals(ExitCodes.OK, run.exitCode());
