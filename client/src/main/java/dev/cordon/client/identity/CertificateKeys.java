@@ -15,7 +15,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 /**
  * The certificate key of a principal (ECDSA P-256) and the PKCS#10 request for it. The controller
  * takes only the public key from the request, subject and SANs come from its registry, so the
- * subject here is a fixed placeholder that says what the request is for.
+ * subject here is empty ({@code purpose} only documents the call site).
  */
 public final class CertificateKeys {
 
@@ -40,8 +40,8 @@ public final class CertificateKeys {
     try {
       var request =
           new JcaPKCS10CertificationRequestBuilder(
-                  new X500Name("CN=" + purpose.replaceAll("[^A-Za-z0-9 ._-]", "_")),
-                  keys.getPublic())
+                  // Empty: the controller refuses any subject but its own assignment or none.
+                  new X500Name(new org.bouncycastle.asn1.x500.RDN[0]), keys.getPublic())
               .build(new JcaContentSignerBuilder(SIGNATURE).build(keys.getPrivate()));
       return request.getEncoded();
     } catch (OperatorCreationException e) {

@@ -1,6 +1,7 @@
 package dev.cordon.client.identity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ class CertificateKeysTest {
     assertTrue(
         csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getPublicKey())));
     assertArrayEquals(keys.getPublic().getEncoded(), csr.getPublicKey().getEncoded());
+    assertEquals(0, csr.getSubject().getRDNs().length, "the controller assigns the subject");
   }
 
   @Test

@@ -23,9 +23,11 @@ import java.util.List;
  */
 final class OwnerCredential {
 
-  static final String KEY = "owner-key.pem";
-  static final String CERT = "owner-cert.pem";
-  static final String CA = "ca-bundle.pem";
+  // The names `cordon --admin-credential DIR` reads (client AdminCredential), so the directory
+  // works as it is.
+  static final String KEY = "admin.key";
+  static final String CERT = "admin.crt";
+  static final String CA = "ca.crt";
 
   private OwnerCredential() {}
 

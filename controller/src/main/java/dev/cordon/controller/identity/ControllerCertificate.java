@@ -33,8 +33,9 @@ public record ControllerCertificate(PrivateKey key, List<X509Certificate> chain)
     Registration registration =
         Registration.controller(Principal.controller(name, ca.trustDomain()), dnsNames, addresses);
     X509Certificate leaf = ca.issue(now, registration, LocalKeys.csr(keys));
-    List<X509Certificate> chain =
-        ca.bundle().size() == 1 ? List.of(leaf) : List.of(leaf, ca.issuingCertificate());
+    // The issuing CA goes along even when it is the root: devices pin it by its fingerprint at
+    // enrollment and can only match a certificate the server actually sends.
+    List<X509Certificate> chain = List.of(leaf, ca.issuingCertificate());
     return new ControllerCertificate(keys.getPrivate(), chain);
   }
 

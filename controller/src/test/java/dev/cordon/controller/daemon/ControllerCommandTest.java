@@ -103,7 +103,7 @@ class ControllerCommandTest {
     Path credential = dir.resolve("owner-credential");
     assertEquals(
         "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credential)));
-    for (String file : List.of("owner-key.pem", "owner-cert.pem", "ca-bundle.pem")) {
+    for (String file : List.of("admin.key", "admin.crt", "ca.crt")) {
       assertEquals(
           "rw-------",
           PosixFilePermissions.toString(Files.getPosixFilePermissions(credential.resolve(file))),
@@ -133,7 +133,7 @@ class ControllerCommandTest {
     Run first = start(args());
     first.waitFor("metrics: ");
     assertEquals(0, first.stop());
-    byte[] key = Files.readAllBytes(dir.resolve("owner-credential/owner-key.pem"));
+    byte[] key = Files.readAllBytes(dir.resolve("owner-credential/admin.key"));
 
     Run second = start(args());
     String out = second.waitFor("metrics: ");
@@ -143,7 +143,7 @@ class ControllerCommandTest {
     assertEquals(0, second.stop());
     assertTrue(
         java.util.Arrays.equals(
-            key, Files.readAllBytes(dir.resolve("owner-credential/owner-key.pem"))));
+            key, Files.readAllBytes(dir.resolve("owner-credential/admin.key"))));
   }
 
   @Test

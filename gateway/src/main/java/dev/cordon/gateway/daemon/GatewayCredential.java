@@ -65,7 +65,7 @@ record GatewayCredential(
       byte[] wg = Base64.getDecoder().decode(read(dir, "wireguard.key").strip());
       if (wg.length != 32) throw new IOException("wireguard.key is not a 32-byte key");
       return new GatewayCredential(
-          required(p, "device-id"),
+          gatewayName(required(p, "spiffe-id")),
           required(p, "spiffe-id"),
           required(p, "overlay-address"),
           required(p, "controller"),
@@ -81,6 +81,14 @@ record GatewayCredential(
 
   private static String read(Path dir, String name) throws IOException {
     return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The name in spiffe://DOMAIN/gateway/NAME: enrollment leaves device-id empty for gateways (the
+   * EnrollResponse contract), so the identity is the only place the name is recorded.
+   */
+  private static String gatewayName(String spiffeId) {
+    return spiffeId.substring(spiffeId.lastIndexOf('/') + 1);
   }
 
   private static String required(Properties p, String key) {
