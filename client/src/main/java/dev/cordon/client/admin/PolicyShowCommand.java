@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** {@code cordon policy show}: the YAML as applied. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
     description = "Print a policy document exactly as applied (the current one by default).",
     footer = {
       "%nExamples:",
@@ -20,6 +19,14 @@ import picocli.CommandLine.Option;
       "  cordon policy show --version 3 --json"
     })
 public final class PolicyShowCommand extends AdminVerb {
+
+  // Not mixinStandardHelpOptions: its -V/--version would clash with the policy --version below,
+  // and picocli then drops --help too.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--version", paramLabel = "N", description = "Which version; default: current.")
   long version;

@@ -22,6 +22,8 @@ import dev.cordon.proto.v1.DeviceTable;
 import dev.cordon.proto.v1.EnrollRequest;
 import dev.cordon.proto.v1.EnrollResponse;
 import dev.cordon.proto.v1.EnrollmentServiceGrpc;
+import dev.cordon.proto.v1.Identity;
+import dev.cordon.proto.v1.PrincipalKind;
 import dev.cordon.proto.v1.SyncTableRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -155,16 +157,7 @@ public final class EnrollCommand extends CordonCommand implements ClientContext.
             wgQuick != null);
     save(directory, identity, wireGuard, certificateKey, enrolled);
     out()
-        .println(
-            "Enrolled as device "
-                + identity.deviceId()
-                + " ("
-                + identity.spiffeId()
-                + "), overlay address "
-                + identity.overlayAddress()
-                + "; state in "
-                + directory.path()
-                + ".");
+        .println(enrolledLine(enrolled.getIdentity(), identity.overlayAddress(), directory.path()));
 
     if (enrolled.getApprovalPending() && !waitForApproval) {
       throw new CliException(
@@ -343,5 +336,24 @@ public final class EnrollCommand extends CordonCommand implements ClientContext.
 
   private static List<byte[]> bytes(List<ByteString> values) {
     return values.stream().map(ByteString::toByteArray).toList();
+  }
+
+  /**
+   * The line a person reads after enrolling: the kind and name come from the identity the
+   * controller assigned, since a gateway has a name where a device has an id.
+   */
+  static String enrolledLine(Identity assigned, String overlayAddress, Path stateDirectory) {
+    String kind = assigned.getKind() == PrincipalKind.PRINCIPAL_KIND_GATEWAY ? "gateway" : "device";
+    return "Enrolled as "
+        + kind
+        + " "
+        + assigned.getName()
+        + " ("
+        + assigned.getSpiffeId()
+        + "), overlay address "
+        + overlayAddress
+        + "; state in "
+        + stateDirectory
+        + ".";
   }
 }

@@ -20,6 +20,7 @@ import dev.cordon.controller.registry.AdminRole;
 import dev.cordon.controller.registry.Registry;
 import dev.cordon.controller.registry.RegistryListener;
 import dev.cordon.controller.store.EtcdStoreOptions;
+import dev.cordon.controller.store.PrivateDirectory;
 import dev.cordon.controller.store.SqliteStoreOptions;
 import dev.cordon.controller.store.Store;
 import dev.cordon.controller.tables.api.PolicyTableSide;
@@ -235,9 +236,13 @@ public final class ControllerRuntime implements AutoCloseable {
     return host.matches("[0-9.]+") || host.contains(":");
   }
 
-  private static void createPrivateDirectory(Path dir) {
+  /**
+   * Creates the data directory 0700 (it holds the CA key and the store); parents get the umask's
+   * mode, and an existing directory keeps the mode its operator gave it.
+   */
+  static void createPrivateDirectory(Path dir) {
     try {
-      Files.createDirectories(dir);
+      PrivateDirectory.create(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir, e);
     }

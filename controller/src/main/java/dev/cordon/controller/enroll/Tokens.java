@@ -4,18 +4,23 @@ import dev.cordon.controller.audit.AuditAction;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.audit.AuditOutcome;
 import dev.cordon.controller.ca.CaFingerprint;
+import dev.cordon.controller.ca.PrincipalKind;
+import dev.cordon.controller.policy.Policies;
 import dev.cordon.controller.registry.NotFoundException;
 import dev.cordon.controller.registry.StoreKeys;
 import dev.cordon.controller.store.Compare;
 import dev.cordon.controller.store.KeyValue;
 import dev.cordon.controller.store.Op;
 import dev.cordon.controller.store.Store;
+import dev.cordon.policy.model.PolicyDocument;
+import dev.cordon.policy.model.Segment;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates, lists and revokes enrollment tokens. */
 public final class Tokens {
@@ -30,6 +35,7 @@ public final class Tokens {
   private final String controllerAddress;
   private final CaFingerprint caFingerprint;
   private final String trustDomain;
+  private final Policies policies;
 
   public Tokens(
       Store store,
@@ -48,6 +54,7 @@ public final class Tokens {
     this.controllerAddress = controllerAddress;
     this.caFingerprint = caFingerprint;
     this.trustDomain = trustDomain;
+    this.policies = new Policies(store, clock, audit);
   }
 
   /**
@@ -55,6 +62,7 @@ public final class Tokens {
    * retry creates a second token.
    */
   public CreatedToken create(String createdBy, TokenSpec spec) {
+    checkSegmentsDefined(spec);
     byte[] id = new byte[8];
     byte[] secret = new byte[SECRET_BYTES];
     random.nextBytes(id);
@@ -145,5 +153,28 @@ public final class Tokens {
         + spec.validFor()
         + " approval="
         + spec.approvalRequired();
+  }
+
+  /**
+   * A device token may name only segments the current policy defines, so a typo fails here rather
+   * than leaving the device in no segment. Before any policy is applied there is nothing to check
+   * against; if a later policy drops the segment, the name simply matches nothing.
+   */
+  private void checkSegmentsDefined(TokenSpec spec) {
+    if (spec.kind() != PrincipalKind.DEVICE || spec.segments().isEmpty()) return;
+    Optional<PolicyDocument> current = policies.current().map(Policies::parse);
+    if (current.isEmpty()) return;
+    List<String> defined = current.get().segments().stream().map(Segment::name).toList();
+    for (String segment : spec.segments()) {
+      if (!defined.contains(segment)) {
+        throw new IllegalArgumentException(
+            "segment '"
+                + segment
+                + "' is not defined in policy version "
+                + policies.currentVersion()
+                + "; defined: "
+                + (defined.isEmpty() ? "none" : String.join(", ", defined)));
+      }
+    }
   }
 }

@@ -42,6 +42,8 @@ public final class Policies {
   /**
    * Applies {@code source} as the next version.
    *
+   * @param author the admin's SPIFFE ID from the TLS session: the audit entry's principal and the
+   *     version's "applied by"
    * @param expectedVersion the version the author based the document on, or 0 for "whatever is
    *     current"
    * @throws PolicyConflictException if {@code expectedVersion} is set and no longer current

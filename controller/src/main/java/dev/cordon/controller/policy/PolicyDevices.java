@@ -7,13 +7,16 @@ import dev.cordon.policy.registry.DeviceRecord;
 import dev.cordon.policy.registry.DeviceStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
  * The registry's device record as the policy module sees it. Posture attributes are read by the
  * names the agent reports ({@code firmware_version}, {@code os_version}, {@code patch_level},
  * {@code site}); a value that does not parse counts as unreported, which fails every condition on
- * it rather than passing it.
+ * it rather than passing it. The token's device type and segments go along: selectors see the type
+ * as the label {@code type} (an explicit {@code type} label wins), and each token segment is an
+ * explicit membership.
  */
 public final class PolicyDevices {
   private PolicyDevices() {}
@@ -25,6 +28,8 @@ public final class PolicyDevices {
         d.wireGuardKey().bytes(),
         IpAddress.of(d.overlayAddress().getAddress()),
         d.labels(),
+        d.deviceType(),
+        new LinkedHashSet<>(d.segments()),
         DeviceStatus.valueOf(d.status().name()),
         posture(d.posture()),
         blankToNull(d.posture().get("site")));

@@ -36,7 +36,7 @@ final class SqliteFiles {
       throw new StoreException("data directory " + dir + " is not a directory");
     }
     try {
-      Files.createDirectories(dir);
+      PrivateDirectory.create(dir);
     } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }

@@ -138,13 +138,7 @@ final class DocumentReader {
         }
       }
     }
-    if (ok && devices.isEmpty() && selectors.isEmpty()) {
-      nodes.error(
-          item,
-          owner
-              + " has no members; add devices: [<device-id>, ...] or match: key=value, key=value");
-      ok = false;
-    }
+    // Neither devices nor match is fine: enrollment tokens that name the segment fill it.
     if (ok && name != null) draft.segments.add(new Segment(name, devices, selectors));
   }
 

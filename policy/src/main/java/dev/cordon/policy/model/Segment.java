@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A micro-segment: devices listed by id, plus devices whose labels match any one selector (all
- * pairs of that selector must match).
+ * A micro-segment: devices listed by id or by name, plus devices whose labels match any one
+ * selector (all pairs of that selector must match). Names need not be unique, so a listed name
+ * takes in every device that bears it.
  */
 public record Segment(String name, Set<String> devices, List<LabelSelector> selectors) {
   public Segment {
@@ -22,8 +23,9 @@ public record Segment(String name, Set<String> devices, List<LabelSelector> sele
     return new Segment(name, Set.of(ids), List.of());
   }
 
-  public boolean includes(String deviceId, Map<String, String> labels) {
+  public boolean includes(String deviceId, String deviceName, Map<String, String> labels) {
     if (devices.contains(deviceId)) return true;
+    if (deviceName != null && devices.contains(deviceName)) return true;
     for (LabelSelector s : selectors) if (s.matches(labels)) return true;
     return false;
   }

@@ -10,6 +10,7 @@ import dev.cordon.policy.model.PolicyDocument;
 import dev.cordon.policy.model.Protocol;
 import dev.cordon.policy.testing.Fixtures;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
@@ -48,6 +49,14 @@ class PolicyLoaderTest {
     assertEquals("quarantine", doc.quarantine().orElseThrow().segment());
     assertEquals("hq", doc.relay().orElseThrow().name());
     assertEquals(2, doc.playbooks().size());
+  }
+
+  @Test
+  void aSegmentWithoutDevicesOrMatchLoadsForTokensToFill() {
+    LoadResult r = PolicyLoader.load("version: 1\nsegments:\n  - name: cameras\n");
+    assertEquals(List.of(), r.problems(), "members come from tokens naming the segment");
+    assertEquals(
+        Set.of(), r.orThrow().segments().getFirst().devices(), "no explicit devices listed");
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Devices and documents for tests, built so a test reads as intent. */
 public final class Fixtures {
@@ -37,6 +39,9 @@ public final class Fixtures {
   public static final class DeviceBuilder {
     private final String id;
     private final Map<String, String> labels = new HashMap<>();
+    private final Set<String> segments = new HashSet<>();
+    private String name;
+    private String deviceType = "";
     private DeviceStatus status = DeviceStatus.ACTIVE;
     private IpAddress address;
     private Posture posture = Posture.UNKNOWN;
@@ -45,6 +50,7 @@ public final class Fixtures {
 
     private DeviceBuilder(String id) {
       this.id = id;
+      this.name = id;
       this.keySeed = (byte) id.hashCode();
       this.address = IpAddress.v4(0x6440_0000L + (id.hashCode() & 0xffff)); // 100.64.x.y
     }
@@ -56,6 +62,23 @@ public final class Fixtures {
 
     public DeviceBuilder type(String t) {
       return label("type", t);
+    }
+
+    public DeviceBuilder name(String n) {
+      name = n;
+      return this;
+    }
+
+    /** The type an enrollment token gave (not a label). */
+    public DeviceBuilder tokenType(String t) {
+      deviceType = t;
+      return this;
+    }
+
+    /** A segment an enrollment token named. */
+    public DeviceBuilder tokenSegment(String s) {
+      segments.add(s);
+      return this;
     }
 
     public DeviceBuilder status(DeviceStatus s) {
@@ -91,7 +114,8 @@ public final class Fixtures {
     public DeviceRecord build() {
       byte[] key = new byte[32];
       java.util.Arrays.fill(key, keySeed);
-      return new DeviceRecord(id, id, key, address, labels, status, posture, site);
+      return new DeviceRecord(
+          id, name, key, address, labels, deviceType, segments, status, posture, site);
     }
   }
 }

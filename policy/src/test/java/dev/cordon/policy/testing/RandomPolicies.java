@@ -76,8 +76,11 @@ public final class RandomPolicies {
                 ? new LabelSelector(Map.of("type", pick(TYPES)))
                 : new LabelSelector(Map.of("type", pick(TYPES), "site", pick(SITES))));
       }
+      // Explicit members by id ("d3") or by name ("n3"; names repeat across devices).
       Set<String> ids =
-          sel.isEmpty() || rnd.nextInt(3) == 0 ? Set.of("d" + rnd.nextInt(12)) : Set.of();
+          sel.isEmpty() || rnd.nextInt(3) == 0
+              ? Set.of((rnd.nextBoolean() ? "d" : "n") + rnd.nextInt(12))
+              : Set.of();
       b.segment(new Segment(name, ids, sel));
     }
     List<String> services = new ArrayList<>();
@@ -162,7 +165,13 @@ public final class RandomPolicies {
   /** Device {@code d<index>} with random labels, status, posture, site and a unique address. */
   public DeviceRecord device(int index, int addressSalt) {
     Fixtures.DeviceBuilder b =
-        Fixtures.device("d" + index).type(pick(TYPES)).label("site", pick(SITES));
+        Fixtures.device("d" + index).name("n" + rnd.nextInt(12)).label("site", pick(SITES));
+    // The type as a label, as a token's type, or both (the label wins), or neither.
+    int t = rnd.nextInt(4);
+    if (t != 1) b.type(pick(TYPES));
+    if (t != 0) b.tokenType(pick(TYPES));
+    // Token segments, sometimes one the document does not define ("s9").
+    if (rnd.nextInt(3) == 0) b.tokenSegment("s" + pick(List.of(0, 1, 2, 3, 9)));
     int s = rnd.nextInt(10);
     b.status(
         s < 6

@@ -121,7 +121,8 @@ public final class PolicyTableSide implements TableSide, AutoCloseable {
 
   @Override
   public void applyPolicy(ApplyPolicyRequest request, StreamObserver<ApplyPolicyResponse> out) {
-    String admin = callers.name(PrincipalKind.ADMIN);
+    // The SPIFFE ID, as every other audit entry names the admin.
+    String admin = callers.principal(PrincipalKind.ADMIN).toString();
     ApplyOutcome outcome;
     try {
       outcome =

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import dev.cordon.controller.api.ErrorMapper;
+import dev.cordon.controller.audit.AuditAction;
+import dev.cordon.controller.audit.AuditEntry;
 import dev.cordon.controller.audit.AuditLog;
+import dev.cordon.controller.audit.AuditQuery;
+import dev.cordon.controller.ca.Principal;
 import dev.cordon.controller.policy.Policies;
 import dev.cordon.controller.policy.WhatIf;
 import dev.cordon.controller.store.SqliteStoreOptions;
@@ -46,6 +50,7 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +108,11 @@ class PolicyTableSideGrpcTest {
     acks = new Acknowledgements(store, clock, "c1");
     PolicyTableSide side =
         new PolicyTableSide(
-            policies, new WhatIf(store, policies, clock), feed, acks, kind -> CALLER.get());
+            policies,
+            new WhatIf(store, policies, clock),
+            feed,
+            acks,
+            kind -> new Principal(kind, CALLER.get(), "cordon.test"));
     String name = InProcessServerBuilder.generateName();
     ServerInterceptor caller =
         new ServerInterceptor() {
@@ -193,6 +202,21 @@ class PolicyTableSideGrpcTest {
     assertEquals(dev.cordon.proto.v1.DeviceStatus.DEVICE_STATUS_QUARANTINED, delta.getStatus());
     assertEquals(java.util.List.of("quarantine"), delta.getSegmentsList());
     assertEquals(1, delta.getChangedPeersCount(), "hq now carries the patch server only");
+  }
+
+  @Test
+  void aPolicyApplyIsAuditedWithTheAdminsSpiffeIdFromTheSession() {
+    assertTrue(admin().applyPolicy(apply(TestFleet.POLICY)).getApplied());
+    admin().applyPolicy(apply("rules: [\n  {name: x}\n"));
+    List<AuditEntry> entries =
+        new AuditLog(store, clock, "c1")
+            .query(AuditQuery.all()).entries().stream()
+                .filter(e -> e.action() == AuditAction.POLICY_APPLY)
+                .toList();
+    assertEquals(2, entries.size(), "the applied and the refused document");
+    for (AuditEntry e : entries) {
+      assertEquals("spiffe://cordon.test/admin/alice", e.principal(), e.outcome().name());
+    }
   }
 
   @Test
