@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -101,6 +102,8 @@ final class DataPath {
           public void run() {
             try {
               receive(batch);
+            } catch (RuntimeException e) {
+              failed("received datagrams", batch.count(), e);
             } finally {
               batch.release();
               pendingHandshakes.addAndGet(-counted);
@@ -109,6 +112,7 @@ final class DataPath {
 
           @Override
           public void discard() {
+            drops.count(DropReason.WORKER_QUEUE_FULL, batch.count());
             batch.release();
             pendingHandshakes.addAndGet(-counted);
           }
@@ -121,11 +125,17 @@ final class DataPath {
         new Job() {
           @Override
           public void run() {
-            send(packets);
+            try {
+              send(packets);
+            } catch (RuntimeException e) {
+              failed("tunnel packets", packets.size(), e);
+            }
           }
 
           @Override
-          public void discard() {}
+          public void discard() {
+            drops.count(DropReason.WORKER_QUEUE_FULL, packets.size());
+          }
         });
   }
 
@@ -151,8 +161,19 @@ final class DataPath {
     buf.put(p.packet(), p.offset(), p.length()).flip();
     try {
       tun.write(buf);
+    } catch (ClosedChannelException e) {
+      // The device is closing: nothing is lost that anyone still waits for.
+      drops.count(DropReason.TUN_WRITE_FAILED);
+      return;
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "tunnel write failed", e);
+      drops.count(DropReason.TUN_WRITE_FAILED);
+      LOG.log(Level.WARNING, "tunnel write of a " + p.length() + "-byte packet failed", e);
+      return;
+    }
+    if (buf.hasRemaining()) {
+      drops.count(DropReason.TUN_SHORT_WRITE);
+      LOG.log(
+          Level.WARNING, "tunnel took " + buf.position() + " of a " + p.length() + "-byte packet");
     }
   }
 
@@ -206,6 +227,12 @@ final class DataPath {
       }
     }
     out.flush();
+  }
+
+  /** A bug, not hostile input: whatever the job still held is lost, so count and log it. */
+  private void failed(String what, int count, RuntimeException e) {
+    drops.count(DropReason.WORKER_ERROR, count);
+    LOG.log(Level.ERROR, "a worker failed on a batch of " + count + " " + what, e);
   }
 
   private boolean allowed(Verdict verdict) {

@@ -21,7 +21,13 @@ final class DropCounters {
   private final ConcurrentHashMap<DropReason, LongAdder> counts = new ConcurrentHashMap<>();
 
   void count(DropReason reason) {
-    counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    count(reason, 1);
+  }
+
+  void count(DropReason reason, long n) {
+    if (n > 0) {
+      counts.computeIfAbsent(reason, r -> new LongAdder()).add(n);
+    }
   }
 
   void count(Drop reason) {

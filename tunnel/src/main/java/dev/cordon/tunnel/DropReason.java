@@ -16,6 +16,30 @@ public record DropReason(String name) {
   /** A packet from the tunnel that is not IPv4 or IPv6. */
   public static final DropReason NOT_IP = new DropReason("not_ip");
 
+  /** A decrypted packet the kernel refused when written to the tunnel (write(2) failed). */
+  public static final DropReason TUN_WRITE_FAILED = new DropReason("tun_write_failed");
+
+  /** A decrypted packet the kernel took only part of (a short write to the tunnel). */
+  public static final DropReason TUN_SHORT_WRITE = new DropReason("tun_short_write");
+
+  /**
+   * A packet (from the tunnel or the network) thrown away because the workers' queue of batches was
+   * full, or the workers had stopped.
+   */
+  public static final DropReason WORKER_QUEUE_FULL = new DropReason("worker_queue_full");
+
+  /**
+   * A datagram handed to the UDP transport that never reached the socket: transport closed, its
+   * send queue backed up, or a GSO write the kernel refused.
+   */
+  public static final DropReason UDP_SEND_DROPPED = new DropReason("udp_send_dropped");
+
+  /** A packet lost because a worker threw on its batch: a bug, logged with its stack trace. */
+  public static final DropReason WORKER_ERROR = new DropReason("worker_error");
+
+  /** A read or write of one datagram that the kernel refused (ECONNREFUSED, EPERM...). */
+  public static final DropReason UDP_SOCKET_ERROR = new DropReason("udp_socket_error");
+
   public DropReason {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -11,6 +11,7 @@ import dev.cordon.tunnel.session.PeerStats;
 import dev.cordon.tunnel.tai64n.Tai64n;
 import dev.cordon.tunnel.tun.TunDevice;
 import dev.cordon.tunnel.udp.UdpOptions;
+import dev.cordon.tunnel.udp.UdpStats;
 import dev.cordon.tunnel.udp.UdpTransport;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -171,9 +172,25 @@ public final class WireGuardDevice implements AutoCloseable {
     return engine.peers().stream().map(this::status).toList();
   }
 
-  /** Drops so far, per reason (the policy's, the device's and the protocol's). */
+  /**
+   * Drops so far, per reason (the policy's, the device's, the protocol's and the UDP transport's:
+   * {@link DropReason#UDP_SEND_DROPPED} and {@link DropReason#UDP_SOCKET_ERROR}).
+   */
   public Map<DropReason, Long> drops() {
-    return drops.snapshot();
+    Map<DropReason, Long> all = drops.snapshot();
+    UdpStats u = udp.stats();
+    if (u.datagramsDropped() > 0) {
+      all.put(DropReason.UDP_SEND_DROPPED, u.datagramsDropped());
+    }
+    if (u.socketErrors() > 0) {
+      all.put(DropReason.UDP_SOCKET_ERROR, u.socketErrors());
+    }
+    return all;
+  }
+
+  /** The UDP transport's counters: datagrams sent and received, GSO writes, failures. */
+  public UdpStats udpStats() {
+    return udp.stats();
   }
 
   /** Stops the threads, closes the socket and the interface, and zeroes every key. Idempotent. */

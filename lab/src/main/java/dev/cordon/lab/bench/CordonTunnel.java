@@ -228,6 +228,20 @@ public final class CordonTunnel {
     }
   }
 
+  /**
+   * The status file as written (peer counters, a udp line, drop lines), or a note saying why there
+   * is none; for failure messages.
+   */
+  public String statusText() {
+    try {
+      return Files.exists(statusFile)
+          ? Files.readString(statusFile)
+          : "(no status file " + statusFile + " yet)";
+    } catch (IOException e) {
+      return "(cannot read " + statusFile + ": " + e.getMessage() + ")";
+    }
+  }
+
   public void stop() {
     process.stop();
   }

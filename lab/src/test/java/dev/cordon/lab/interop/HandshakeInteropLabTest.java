@@ -1,6 +1,7 @@
 package dev.cordon.lab.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cordon.lab.Lab;
 import dev.cordon.lab.LabTest;
@@ -37,9 +38,13 @@ class HandshakeInteropLabTest {
     pair.awaitCordonHandshake(1, Duration.ofSeconds(5));
 
     var there = InteropPair.ping(pair.initiatorNs(), pair.responderOverlay(), 3);
-    assertTrue(there.stdout().contains(" 0% packet loss"), there.stdout());
+    if (!InteropPair.answeredAll(there.stdout(), 3)) {
+      fail(there.stdout() + pair.evidence());
+    }
     var back = InteropPair.ping(pair.responderNs(), pair.initiatorOverlay(), 3);
-    assertTrue(back.stdout().contains(" 0% packet loss"), back.stdout());
+    if (!InteropPair.answeredAll(back.stdout(), 3)) {
+      fail(back.stdout() + pair.evidence());
+    }
 
     long seen = pair.wg().latestHandshakes().getOrDefault(pair.cordon().publicKey(), 0L);
     assertTrue(

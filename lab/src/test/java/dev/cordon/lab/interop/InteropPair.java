@@ -8,6 +8,7 @@ import dev.cordon.lab.Result;
 import dev.cordon.lab.WireGuardGo;
 import dev.cordon.lab.bench.CordonTunnel;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Cordon (namespace "cordon", 192.0.2.11, overlay 100.64.0.1) facing wireguard-go (namespace "wg",
@@ -106,8 +107,69 @@ record InteropPair(
         deadline);
   }
 
+  /**
+   * What both sides counted, for a failure message: Cordon's status file (refreshed each second, so
+   * this waits for the next write), its output, wireguard-go's {@code wg show dump}, and the
+   * kernel's interface and UDP counters in both namespaces.
+   */
+  String evidence() {
+    try {
+      Thread.sleep(1200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    var s = new StringBuilder();
+    s.append("\n--- Cordon status file ---\n").append(cordon.statusText());
+    s.append("\n--- Cordon output ---\n").append(cordon.process().output());
+    s.append("\n--- wg show ").append(wg.iface()).append(" dump ---\n");
+    s.append(wg.show("dump").stdout());
+    for (Namespace ns : new Namespace[] {cordonNs, wgNs}) {
+      s.append("\n--- ip -s link in ").append(ns.name()).append(" ---\n");
+      s.append(ns.execAllowFail("ip", "-s", "link").stdout());
+      s.append("\n--- nstat -az Udp/Icmp in ").append(ns.name()).append(" ---\n");
+      s.append(ns.execAllowFail("nstat", "-asz", "Udp*", "Icmp*").stdout());
+    }
+    return s.toString();
+  }
+
+  /**
+   * How long ping may wait in all for its replies. Without a deadline, ping waits only max(2 x the
+   * slowest round trip so far, the interval) after its last probe, 200 ms here, and calls a reply
+   * that comes later lost: on a busy machine (CI compiling alongside) a reply held up by a
+   * descheduled process then reads as "33% packet loss" although nothing was lost.
+   */
+  static final int PING_DEADLINE_SECONDS = 10;
+
   static Result ping(Namespace from, String to, int count) {
-    return from.execAllowFail(
-        "ping", "-n", "-c", Integer.toString(count), "-i", "0.2", "-W", "2", to);
+    return from.execAllowFail(pingArgv(to, count, "0.2").toArray(String[]::new));
+  }
+
+  /**
+   * ping with a deadline: it exits once {@code count} replies are in (or the deadline passed), and
+   * may send extra probes while replies are late, so judge it with {@link #answeredAll}.
+   */
+  static List<String> pingArgv(String to, int count, String interval) {
+    return List.of(
+        "ping",
+        "-n",
+        "-c",
+        Integer.toString(count),
+        "-i",
+        interval,
+        "-W",
+        "2",
+        "-w",
+        Integer.toString(PING_DEADLINE_SECONDS),
+        to);
+  }
+
+  /** Whether probes 1..count each got a reply, however late, by ping's output. */
+  static boolean answeredAll(String pingOutput, int count) {
+    for (int seq = 1; seq <= count; seq++) {
+      if (!pingOutput.contains(" icmp_seq=" + seq + " ")) {
+        return false;
+      }
+    }
+    return true;
   }
 }

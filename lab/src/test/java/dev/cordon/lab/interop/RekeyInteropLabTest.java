@@ -37,9 +37,13 @@ class RekeyInteropLabTest {
 
       for (var pair : new InteropPair[] {initiating, responding}) {
         var after = InteropPair.ping(pair.initiatorNs(), pair.responderOverlay(), 3);
-        assertTrue(after.stdout().contains(" 0% packet loss"), pair.role() + ": " + after.stdout());
+        assertTrue(
+            InteropPair.answeredAll(after.stdout(), 3),
+            () -> pair.role() + ": " + after.stdout() + pair.evidence());
         var back = InteropPair.ping(pair.responderNs(), pair.initiatorOverlay(), 3);
-        assertTrue(back.stdout().contains(" 0% packet loss"), pair.role() + ": " + back.stdout());
+        assertTrue(
+            InteropPair.answeredAll(back.stdout(), 3),
+            () -> pair.role() + ": " + back.stdout() + pair.evidence());
       }
       assertFewLost(pingA);
       assertFewLost(pingB);

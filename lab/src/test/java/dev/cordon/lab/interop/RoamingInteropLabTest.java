@@ -31,7 +31,8 @@ class RoamingInteropLabTest {
 
     pair.wgNs().exec("wg", "set", pair.wg().iface(), "listen-port", Integer.toString(NEW_PORT));
     var fromWg = InteropPair.ping(pair.wgNs(), InteropPair.CORDON_OVERLAY, 3);
-    assertTrue(fromWg.stdout().contains(" 0% packet loss"), fromWg.stdout());
+    assertTrue(
+        InteropPair.answeredAll(fromWg.stdout(), 3), () -> fromWg.stdout() + pair.evidence());
 
     pair.cordon()
         .awaitEvent(
@@ -41,6 +42,8 @@ class RoamingInteropLabTest {
             Duration.ofSeconds(10));
     // Cordon now sends to the new port of its own accord.
     var fromCordon = InteropPair.ping(pair.cordonNs(), InteropPair.WG_OVERLAY, 3);
-    assertTrue(fromCordon.stdout().contains(" 0% packet loss"), fromCordon.stdout());
+    assertTrue(
+        InteropPair.answeredAll(fromCordon.stdout(), 3),
+        () -> fromCordon.stdout() + pair.evidence());
   }
 }

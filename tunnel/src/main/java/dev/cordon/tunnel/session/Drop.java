@@ -32,6 +32,10 @@ public enum Drop {
   NO_ENDPOINT,
   /** Traffic for a peer that has been removed. */
   PEER_REMOVED,
+  /** A staged packet pushed out by newer ones while the peer's handshake was pending. */
+  STAGED_OVERFLOW,
+  /** A staged packet thrown away because the handshake was given up after REKEY_ATTEMPT_TIME. */
+  HANDSHAKE_GAVE_UP,
   /** A bug: input that made the engine throw. Counted so it shows, never propagated. */
   INTERNAL_ERROR
 }

@@ -85,12 +85,18 @@ public final class Peer {
     removed = true;
   }
 
-  /** Holds a copy of packet until a session exists; the oldest falls out when full. */
-  void stage(byte[] packet) {
-    if (staged.size() >= MAX_STAGED_PACKETS) {
+  /**
+   * Holds a copy of packet until a session exists; the oldest falls out when full.
+   *
+   * @return whether an older packet fell out (the caller counts the drop)
+   */
+  boolean stage(byte[] packet) {
+    boolean overflow = staged.size() >= MAX_STAGED_PACKETS;
+    if (overflow) {
       staged.pollFirst();
     }
     staged.addLast(packet);
+    return overflow;
   }
 
   public int stagedCount() {

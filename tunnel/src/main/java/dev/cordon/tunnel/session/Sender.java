@@ -35,7 +35,9 @@ final class Sender {
         engine.drop(Drop.PEER_REMOVED);
         return;
       }
-      peer.stage(Arrays.copyOfRange(packet, off, off + len));
+      if (peer.stage(Arrays.copyOfRange(packet, off, off + len))) {
+        engine.drop(Drop.STAGED_OVERFLOW);
+      }
       sendStaged(peer, now, out);
     } finally {
       peer.lock.unlock();
@@ -45,7 +47,7 @@ final class Sender {
   /** Sends a keepalive, unless data is already waiting (which does the same job). */
   void sendKeepalive(Peer peer, long now, Outbox out) {
     if (peer.staged.isEmpty()) {
-      peer.stage(EMPTY);
+      peer.staged.addLast(EMPTY);
     }
     sendStaged(peer, now, out);
   }

@@ -38,6 +38,11 @@ final class TimerExpiry {
   /** Retries every REKEY_TIMEOUT + jitter for REKEY_ATTEMPT_TIME, then drops what was staged. */
   private void retransmitHandshake(Peer peer, long now, Outbox out) {
     if (peer.timers.handshakeAttempts >= Timers.MAX_TIMER_HANDSHAKES) {
+      for (byte[] packet : peer.staged) {
+        if (packet.length > 0) {
+          engine.drop(Drop.HANDSHAKE_GAVE_UP);
+        }
+      }
       peer.staged.clear();
       peer.timers.handshakeGaveUp(now);
       return;

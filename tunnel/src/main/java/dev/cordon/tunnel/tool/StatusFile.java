@@ -3,6 +3,7 @@ package dev.cordon.tunnel.tool;
 import dev.cordon.tunnel.DropReason;
 import dev.cordon.tunnel.PeerStatus;
 import dev.cordon.tunnel.WireGuardDevice;
+import dev.cordon.tunnel.udp.UdpStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
  * <pre>
  * interface=NAME port=P
  * peer=BASE64 endpoint=IP:PORT rx_bytes=N tx_bytes=N rx_packets=N tx_packets=N last_handshake=S
+ * udp sent=N received=N dropped=N gso_writes=N gso_failures=N socket_errors=N sink_errors=N
  * drop=REASON count=N
  * </pre>
  *
@@ -42,6 +44,15 @@ final class StatusFile {
           .append(p.lastHandshake() == null ? 0 : p.lastHandshake().getEpochSecond());
       s.append('\n');
     }
+    UdpStats u = device.udpStats();
+    s.append("udp sent=").append(u.datagramsSent());
+    s.append(" received=").append(u.datagramsReceived());
+    s.append(" dropped=").append(u.datagramsDropped());
+    s.append(" gso_writes=").append(u.gsoWrites());
+    s.append(" gso_failures=").append(u.gsoFailures());
+    s.append(" socket_errors=").append(u.socketErrors());
+    s.append(" sink_errors=").append(u.sinkErrors());
+    s.append('\n');
     for (Map.Entry<DropReason, Long> d : device.drops().entrySet()) {
       s.append("drop=").append(d.getKey().name()).append(" count=").append(d.getValue());
       s.append('\n');

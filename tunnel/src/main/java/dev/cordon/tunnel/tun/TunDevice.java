@@ -178,8 +178,13 @@ public final class TunDevice implements AutoCloseable {
     return n;
   }
 
-  /** Writes {@code packet}, all of it, as one IP packet arriving on the interface. */
-  public void write(MemorySegment packet) throws IOException {
+  /**
+   * Writes {@code packet} as one IP packet arriving on the interface.
+   *
+   * @return the bytes the kernel took: the whole packet, or fewer on a short write (which the
+   *     caller must treat as a lost packet; TUN writes are not resumable)
+   */
+  public long write(MemorySegment packet) throws IOException {
     if (!enter()) {
       throw new ClosedChannelException();
     }
@@ -187,7 +192,7 @@ public final class TunDevice implements AutoCloseable {
       while (true) {
         long n = Libc.write(fd, packet);
         if (n >= 0) {
-          return;
+          return n;
         }
         int errno = (int) -n;
         if (errno != Errno.EAGAIN && errno != Errno.EINTR) {
@@ -206,11 +211,12 @@ public final class TunDevice implements AutoCloseable {
   }
 
   /**
-   * Writes the bytes between a direct buffer's position and limit, then moves position to limit.
+   * Writes the bytes between a direct buffer's position and limit as one packet, then moves the
+   * position past the bytes the kernel took: bytes remaining afterwards mean a short write.
    */
   public void write(ByteBuffer packet) throws IOException {
-    write(MemorySegment.ofBuffer(direct(packet)));
-    packet.position(packet.limit());
+    long n = write(MemorySegment.ofBuffer(direct(packet)));
+    packet.position(packet.position() + (int) n);
   }
 
   /**

@@ -63,17 +63,20 @@ final class BatchWriter {
       joined.addComponent(true, batch.take(i));
     }
     counters.gsoWrites.increment();
+    int datagrams = end - start;
     channel
         .write(new SegmentedDatagramPacket(joined, segment, batch.address(start)))
-        .addListener((ChannelFutureListener) this::onSegmentedWritten);
+        .addListener((ChannelFutureListener) f -> onSegmentedWritten(f, datagrams));
   }
 
-  private void onSegmentedWritten(ChannelFuture future) {
+  private void onSegmentedWritten(ChannelFuture future, int datagrams) {
     if (future.isSuccess()) {
       return;
     }
-    // Devices without checksum offload refuse GSO (EIO); plain writes still work there.
+    // Devices without checksum offload refuse GSO (EIO); plain writes still work there. The
+    // datagrams of the refused write are lost (UDP does not resend), so they count as dropped.
     counters.gsoFailures.increment();
+    counters.datagramsDropped.add(datagrams);
     if (gso) {
       gso = false;
       LOG.log(Level.WARNING, "UDP GSO write failed; sending datagrams one by one", future.cause());

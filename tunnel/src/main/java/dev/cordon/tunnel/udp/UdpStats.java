@@ -9,7 +9,8 @@ package dev.cordon.tunnel.udp;
  *     #socketErrors()})
  * @param gsoWrites GSO writes, each carrying several datagrams
  * @param datagramsDropped datagrams given to send that were dropped unsent: transport closed or the
- *     socket's send path backed up beyond the write high-water mark
+ *     socket's send path backed up beyond the write high-water mark, or they were in a GSO write
+ *     the kernel refused
  * @param gsoFailures failed GSO writes; the first one turns GSO off for the transport
  * @param sinkErrors exceptions thrown by the sink
  * @param socketErrors reads or writes of a single datagram the kernel refused

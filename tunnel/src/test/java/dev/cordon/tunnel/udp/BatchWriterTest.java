@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.SegmentedDatagramPacket;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,5 +95,35 @@ class BatchWriterTest {
     new BatchWriter(channel, true, counters).write(batch);
     assertEquals(0, payload.refCnt(), "a dropped payload was not released");
     assertEquals(1, counters.datagramsDropped.sum());
+  }
+
+  @Test
+  void theDatagramsOfAGsoWriteTheKernelRefusedCountAsDroppedAndGsoTurnsOff() {
+    EmbeddedChannel refusing =
+        new EmbeddedChannel(
+            new ChannelOutboundHandlerAdapter() {
+              @Override
+              public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof SegmentedDatagramPacket) {
+                  ReferenceCountUtil.release(msg);
+                  promise.setFailure(new java.io.IOException("EIO"));
+                } else {
+                  ctx.write(msg, promise);
+                }
+              }
+            });
+    try {
+      DatagramBatch batch = new DatagramBatch(4);
+      batch.add(A, filled(100, 1));
+      batch.add(A, filled(100, 2));
+      batch.add(A, filled(100, 3));
+      BatchWriter writer = new BatchWriter(refusing, true, counters);
+      writer.write(batch);
+      assertEquals(3, counters.datagramsDropped.sum(), "every datagram of the refused write");
+      assertEquals(1, counters.gsoFailures.sum());
+      assertFalse(writer.gso(), "after a refusal, datagrams go one by one");
+    } finally {
+      refusing.finishAndReleaseAll();
+    }
   }
 }
