@@ -8,9 +8,12 @@ import dev.cordon.policy.model.Service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One gateway's published table and its subscribers. Device changes arrive as the compiler's peer
@@ -46,8 +49,12 @@ final class GatewayChannel {
     }
   }
 
-  GatewayChannel(String gateway) {
+  /** Whether a device id is now revoked in the registry (it names removals as revocations). */
+  private final Predicate<String> revoked;
+
+  GatewayChannel(String gateway, Predicate<String> revoked) {
     this.gateway = gateway;
+    this.revoked = revoked;
   }
 
   String name() {
@@ -156,6 +163,8 @@ final class GatewayChannel {
       return;
     }
     changedAt = delta.toVersion();
+    Set<String> revokedPeers = new HashSet<>();
+    for (String id : delta.removedPeers()) if (revoked.test(id)) revokedPeers.add(id);
     subscribers.removeIf(s -> s.closed);
     for (Sub sub : subscribers) {
       GatewayDelta own =
@@ -169,7 +178,7 @@ final class GatewayChannel {
               delta.changedRules(),
               delta.removedRules());
       sub.sent = delta.toVersion();
-      deliver(sub, new GatewayUpdate.Delta(own, policyVersion, at));
+      deliver(sub, new GatewayUpdate.Delta(own, policyVersion, at, revokedPeers));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cordon.controller.tables;
 import dev.cordon.policy.compile.GatewayDelta;
 import dev.cordon.policy.compile.GatewayTable;
 import java.time.Instant;
+import java.util.Set;
 
 /** One message to a gateway: first a whole table, then deltas on top of what it holds. */
 public sealed interface GatewayUpdate {
@@ -27,8 +28,13 @@ public sealed interface GatewayUpdate {
    * present before and after is listed as changed, since what a peer is allowed depends on the
    * rules (its unmet conditions are recomputed by whoever maps it).
    */
-  record Delta(GatewayDelta delta, long policyVersion, Instant compiledAt)
+  record Delta(GatewayDelta delta, long policyVersion, Instant compiledAt, Set<String> revokedPeers)
       implements GatewayUpdate {
+    /** {@code revokedPeers}: the removed peers' device ids whose device is now revoked. */
+    public Delta {
+      revokedPeers = Set.copyOf(revokedPeers);
+    }
+
     @Override
     public long version() {
       return delta.toVersion();

@@ -231,6 +231,11 @@ final class TableState {
     return compiler.deviceTable(id).orElse(new DeviceTable(id, 0, Map.of()));
   }
 
+  private boolean revoked(String id) {
+    DeviceRecord d = devices.get(id);
+    return d != null && d.status() == DeviceStatus.REVOKED;
+  }
+
   private DeviceState deviceState(String id) {
     DeviceRecord d = devices.get(id);
     if (d == null) {
@@ -324,7 +329,7 @@ final class TableState {
     return gatewayChannels.computeIfAbsent(
         gateway,
         g -> {
-          GatewayChannel c = new GatewayChannel(g);
+          GatewayChannel c = new GatewayChannel(g, this::revoked);
           c.resetChangedAt(floor);
           if (!rebuilt) {
             c.replace(tableOf(c), revision, policyVersion, clock.instant());

@@ -78,8 +78,10 @@ class TableFeedTest {
     hq.next(GatewayUpdate.Snapshot.class);
 
     fleet.registry().revoke("alice", "dev-1", "stolen");
-    GatewayDelta delta = hq.next(GatewayUpdate.Delta.class).delta();
+    GatewayUpdate.Delta update = hq.next(GatewayUpdate.Delta.class);
+    GatewayDelta delta = update.delta();
     assertEquals(List.of("dev-1"), delta.removedPeers());
+    assertEquals(Set.of("dev-1"), update.revokedPeers(), "the removal is named a revocation");
     assertTrue(feed.table("hq").peers().isEmpty(), "the revoked device is no longer a peer");
   }
 

@@ -55,10 +55,15 @@ final class EnforcementLog implements TableApplier.Listener {
     out.flush();
   }
 
-  /** What became of a peer whose flows were cut: its status in the new table, or removed. */
+  /**
+   * What became of a peer whose flows were cut: its status in the new table, or revoked when the
+   * controller removed it as revoked, else removed.
+   */
   private static String event(Applied applied, GatewayPeer before) {
     GatewayPeer now = applied.policy().owner(before.overlay().hi(), before.overlay().lo());
-    if (now == null || !now.key().equals(before.key())) return "removed";
+    if (now == null || !now.key().equals(before.key())) {
+      return applied.revoked().contains(before.key()) ? "revoked" : "removed";
+    }
     return now.status().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package dev.cordon.gateway.daemon;
 import dev.cordon.gateway.device.DeviceAdapter;
 import dev.cordon.gateway.device.EnforcingPolicy;
 import dev.cordon.gateway.device.PeerDevice;
+import dev.cordon.gateway.device.TunnelDrops;
 import dev.cordon.gateway.enforce.DropCounters;
 import dev.cordon.gateway.enforce.Enforcer;
 import dev.cordon.gateway.enforce.GatewayPeer;
@@ -164,7 +165,7 @@ final class GatewayDaemon implements AutoCloseable {
         latency.quantileMicros(0.5),
         latency.quantileMicros(0.99),
         latency.maxMicros(),
-        drops.snapshot(),
+        d == null ? drops.snapshot() : TunnelDrops.merged(drops.snapshot(), d.drops()),
         list);
   }
 

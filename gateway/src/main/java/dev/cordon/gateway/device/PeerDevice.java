@@ -1,9 +1,11 @@
 package dev.cordon.gateway.device;
 
+import dev.cordon.tunnel.DropReason;
 import dev.cordon.tunnel.PeerConfig;
 import dev.cordon.tunnel.PeerStatus;
 import dev.cordon.tunnel.WireGuardDevice;
 import java.util.List;
+import java.util.Map;
 
 /** The part of a WireGuard device the gateway drives; tests record calls instead. */
 public interface PeerDevice {
@@ -15,6 +17,11 @@ public interface PeerDevice {
 
   /** Every peer's counters and last handshake. */
   List<PeerStatus> peers();
+
+  /** The device's own drops so far, per reason (none known by default). */
+  default Map<DropReason, Long> drops() {
+    return Map.of();
+  }
 
   static PeerDevice of(WireGuardDevice device) {
     return new PeerDevice() {
@@ -31,6 +38,11 @@ public interface PeerDevice {
       @Override
       public List<PeerStatus> peers() {
         return device.peers();
+      }
+
+      @Override
+      public Map<DropReason, Long> drops() {
+        return device.drops();
       }
     };
   }

@@ -15,10 +15,12 @@ import dev.cordon.proto.v1.GatewayTableDelta;
 import dev.cordon.proto.v1.GatewayTableUpdate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The table this gateway holds. Updates are validated in full before anything changes; a delta then
@@ -78,7 +80,7 @@ public final class GatewayTableState {
     rules.clear();
     rules.putAll(nextRules);
     version = t.getVersion();
-    return new Applied(version, snapshot(), ordered(ops), cut);
+    return new Applied(version, snapshot(), ordered(ops), cut, Set.of());
   }
 
   public Applied applyDelta(GatewayTableDelta d) throws TableException, ResyncNeeded {
@@ -90,6 +92,8 @@ public final class GatewayTableState {
     }
     List<PeerKey> removed = new ArrayList<>();
     for (var k : d.getRemovedPeerKeysList()) removed.add(key(k.toByteArray()));
+    Set<PeerKey> revoked = new HashSet<>();
+    for (var k : d.getRevokedPeerKeysList()) revoked.add(key(k.toByteArray()));
     List<GatewayPeer> changed = new ArrayList<>();
     for (var p : d.getChangedPeersList()) changed.add(TableMapper.peer(p));
     for (var p : d.getAddedPeersList()) changed.add(TableMapper.peer(p));
@@ -104,7 +108,7 @@ public final class GatewayTableState {
     for (String id : d.getRemovedRuleIdsList()) rules.remove(id);
     for (var r : newRules) rules.put(r.getRuleId(), r);
     version = d.getToVersion();
-    return new Applied(version, snapshot(), ordered(ops), cut);
+    return new Applied(version, snapshot(), ordered(ops), cut, revoked);
   }
 
   private static PeerKey key(byte[] b) throws TableException {
@@ -117,7 +121,10 @@ public final class GatewayTableState {
 
   /**
    * Moves one key from its old entry to {@code after} (null: gone) and records what the device must
-   * do. Leaving authorization, or entering quarantine, destroys sessions and cuts flows.
+   * do. Leaving authorization destroys sessions and cuts flows. Entering quarantine cuts flows
+   * (each is re-checked under the quarantine reach before the ack) but keeps the session: every
+   * later packet is decided under the new status anyway, and a stock WireGuard peer whose session
+   * vanished would stay dark until its own retry timer (15 s or more), even toward the reach.
    */
   private void change(PeerKey key, GatewayPeer after, List<PeerOp> ops, List<GatewayPeer> cut) {
     GatewayPeer before = after == null ? peers.remove(key) : peers.put(key, after);
@@ -128,25 +135,26 @@ public final class GatewayTableState {
             && is
             && before.status() != DeviceStatus.QUARANTINED
             && after.status() == DeviceStatus.QUARANTINED;
-    if (was && (!is || quarantined)) {
+    if (was && !is) {
       slots.remove(key).set(null);
       ops.add(new PeerOp.Remove(key));
       cut.add(before);
     }
-    if (is && (!was || quarantined)) {
+    if (is && !was) {
       PeerSlot slot = new PeerSlot(after);
       slots.put(key, slot);
       ops.add(new PeerOp.Add(slot, AllowedIps.of(after)));
     } else if (is) {
       PeerSlot slot = slots.get(key);
       slot.set(after);
+      if (quarantined) cut.add(before);
       if (!Objects.equals(AllowedIps.of(before), AllowedIps.of(after))) {
         ops.add(new PeerOp.Update(slot, AllowedIps.of(after)));
       }
     }
   }
 
-  /** Removals first, so a key re-added (quarantine) never has two sessions alive. */
+  /** Removals first, so an overlay route a removed peer held is free before another takes it. */
   private static List<PeerOp> ordered(List<PeerOp> ops) {
     List<PeerOp> out = new ArrayList<>();
     for (PeerOp op : ops) if (op instanceof PeerOp.Remove) out.add(op);

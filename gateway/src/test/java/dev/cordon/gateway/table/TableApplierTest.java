@@ -80,6 +80,7 @@ class TableApplierTest {
   @Test
   void aQuarantineDeltaReChecksALiveFlowFromAllowedToDenied() throws Exception {
     assertNull(out(slot(1), syn));
+    PeerSlot before = slot(1);
     apply(
         update(
             delta(5, 6)
@@ -91,8 +92,10 @@ class TableApplierTest {
                         DeviceStatus.DEVICE_STATUS_QUARANTINED,
                         "quarantine"))));
     assertEquals(
-        List.of("remove cam-1", "add cam-1 [100.64.0.1/32]", "cut QUARANTINED", "ack 6"),
-        device.events);
+        List.of("cut QUARANTINED", "ack 6"),
+        device.events,
+        "the session stays: a stock peer would not re-handshake for 15 s or more");
+    assertSame(before, slot(1), "the same slot, now holding the quarantined entry");
     assertEquals(0, enforcer.flows(), "the live flow was cut before the ack");
     assertEquals(DropReason.QUARANTINED, out(slot(1), ack));
     assertNull(
@@ -129,6 +132,20 @@ class TableApplierTest {
     assertNull(out(slot(2), Packets.tcp("100.64.0.2", 1, "10.10.1.20", 443, 2)));
     apply(update(delta(5, 7).addRemovedPeerKeys(ByteString.copyFrom(key(2)))));
     assertEquals(List.of("remove cam-2", "cut UNKNOWN_SOURCE", "ack 7"), device.events);
+  }
+
+  @Test
+  void aRemovalTheControllerNamesARevocationIsEnforcedAsARemovalAndReportedAsRevoked()
+      throws Exception {
+    Applied a =
+        apply(
+            update(
+                delta(5, 7)
+                    .addRemovedPeerKeys(ByteString.copyFrom(key(2)))
+                    .addRevokedPeerKeys(ByteString.copyFrom(key(2)))));
+    assertEquals(List.of("remove cam-2", "ack 7"), device.events);
+    assertEquals(java.util.Set.of(new PeerKey(key(2))), a.revoked());
+    assertNull(slot(2));
   }
 
   @Test

@@ -75,7 +75,9 @@ final class GatewayStream implements Subscriber<GatewayUpdate> {
             .setCompiledAt(TableMessages.timestamp(update.compiledAt()));
     for (String id : d.removedPeers()) {
       ByteString key = keys.remove(id);
-      if (key != null) b.addRemovedPeerKeys(key);
+      if (key == null) continue;
+      b.addRemovedPeerKeys(key);
+      if (update.revokedPeers().contains(id)) b.addRevokedPeerKeys(key);
     }
     d.changedPeers().forEach(p -> b.addChangedPeers(remember(p)));
     d.addedPeers().forEach(p -> b.addAddedPeers(remember(p)));

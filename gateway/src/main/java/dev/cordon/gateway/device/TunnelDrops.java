@@ -1,0 +1,40 @@
+package dev.cordon.gateway.device;
+
+import dev.cordon.gateway.enforce.DropReason;
+import dev.cordon.tunnel.session.Drop;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The drops the tunnel makes before the enforcer sees a packet, under the gateway's own names, so
+ * that an operator sees one name for one cause. The gateway gives each peer exactly its overlay
+ * address and the prefixes it may originate as allowed IPs, so the tunnel's cryptokey-routing drop
+ * (an inner source outside them) is a spoofed source. The tunnel also counts the enforcer's own
+ * verdicts (under lower-case names); those are left out here, being counted by the enforcer
+ * already.
+ */
+public final class TunnelDrops {
+  private static final Map<String, DropReason> SAME_CAUSE =
+      Map.of(tunnelName(Drop.SOURCE_NOT_ALLOWED), DropReason.SPOOFED_SOURCE);
+
+  private TunnelDrops() {}
+
+  /** The enforcer's counts plus the tunnel's drops that share a cause with one of them. */
+  public static Map<DropReason, Long> merged(
+      Map<DropReason, Long> enforcer, Map<dev.cordon.tunnel.DropReason, Long> tunnel) {
+    Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
+    out.putAll(enforcer);
+    tunnel.forEach(
+        (reason, n) -> {
+          DropReason same = SAME_CAUSE.get(reason.name());
+          if (same != null && n > 0) out.merge(same, n, Long::sum);
+        });
+    return out;
+  }
+
+  /** The name the tunnel counts a session-layer drop under. */
+  private static String tunnelName(Drop d) {
+    return d.name().toLowerCase(Locale.ROOT);
+  }
+}
