@@ -11,7 +11,7 @@ JDK25 := $(shell scripts/find-jdk25)
 MVN := JAVA_HOME=$(JDK25) ./mvnw -B -ntp
 DIST := dist/target/cordon/cordon
 
-.PHONY: help build test unit format bench prerequisites jdk clean
+.PHONY: help build test unit format bench bench-control-plane prerequisites jdk clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,6 +34,12 @@ unit: jdk ## unit tests only (no root, no lab)
 
 bench: build prerequisites ## Cordon vs wireguard-go in the lab (root, ~6 min); rewrites docs/benchmarks.md
 	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.Bench --markdown docs/benchmarks.md
+
+bench-control-plane: build prerequisites ## controller and enforcement numbers (JMH, live controller, etcd; ~10 min); writes docs/benchmarks-control-plane.md
+	$(MVN) -q -Pbench -pl gateway -am package -DskipTests
+	$(JDK25)/bin/java -jar gateway/target/benchmarks.jar 'FlowDecisionBench|RecompileBench' -wi 2 -i 5 -f 1 -r 1s -w 1s | tee gateway/target/jmh.txt
+	$(JDK25)/bin/java -Xmx2g -cp gateway/target/benchmarks.jar dev.cordon.gateway.bench.PeerTableFootprint 100000 10000 | tee gateway/target/footprint.txt
+	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.controlplane.ControlPlaneBench --jmh gateway/target/jmh.txt --footprint gateway/target/footprint.txt --markdown docs/benchmarks-control-plane.md
 
 format: jdk ## rewrite sources in the project's format
 	$(MVN) spotless:apply

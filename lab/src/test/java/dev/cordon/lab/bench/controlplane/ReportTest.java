@@ -1,0 +1,62 @@
+package dev.cordon.lab.bench.controlplane;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+  private static final Percentiles FAST = Percentiles.of(new long[] {40_000_000, 60_000_000});
+  private static final Percentiles SLOW = Percentiles.of(new long[] {90_000_000, 150_000_000});
+
+  private static Report.Inputs inputs(Enroller.Run sqlite, Enroller.Run etcd, WatchRun watch) {
+    return new Report.Inputs(
+        Options.parse(),
+        sqlite,
+        etcd,
+        watch,
+        JmhSummary.parse(JmhSummaryTest.OUTPUT),
+        "footprint: 100000 peers, 10000 rules: 114.1 MiB of heap after GC (1197 bytes per peer);"
+            + " target < 1024 MiB: met",
+        "test machine");
+  }
+
+  @Test
+  void eachFigureIsJudgedAgainstItsTarget() {
+    String md =
+        Report.render(
+            inputs(
+                new Enroller.Run(1200, 0, 1.0, FAST, null),
+                new Enroller.Run(150, 0, 1.0, FAST, null),
+                new WatchRun(10, 10_000, 50, 0, SLOW, FAST, FAST)));
+    assertTrue(md.contains("| Flow decision, tracker hit | < 100 ns | 60 ns | met |"), md);
+    assertTrue(md.contains("| First-packet policy evaluation | < 2.00 µs | 252 ns | met |"), md);
+    assertTrue(md.contains("| 8.37 µs | met |"), md);
+    assertTrue(md.contains("| 114.1 MiB | met |"), md);
+    assertTrue(md.contains("| Enrollments/s, embedded store | >= 1,000 | 1,200 | met |"), md);
+    assertTrue(md.contains("| Enrollments/s, 3-member etcd | >= 200 | 150 | **not met** |"), md);
+    assertTrue(md.contains("| < 100 ms | 150.0 ms | **not met** |"), md);
+  }
+
+  @Test
+  void failedEnrollmentsAndTimeoutsAreNeverMet() {
+    String md =
+        Report.render(
+            inputs(
+                new Enroller.Run(5000, 1, 1.0, FAST, "UNAVAILABLE"),
+                null,
+                new WatchRun(10, 10_000, 50, 1, FAST, FAST, FAST)));
+    assertTrue(md.contains("| 5,000 | **not met** |"), md);
+    assertTrue(md.contains("First error: UNAVAILABLE"), md);
+    assertTrue(md.contains("| Enrollments/s, 3-member etcd | >= 200 | not run | - |"), md);
+    assertTrue(md.contains("| < 100 ms | 60.0 ms | **not met** |"), md);
+  }
+
+  @Test
+  void theReproduceCommandsAreInTheDocument() {
+    String md = Report.render(inputs(null, null, null));
+    assertTrue(md.contains(Report.JMH_COMMAND));
+    assertTrue(md.contains(Report.FOOTPRINT_COMMAND));
+    assertTrue(md.contains(Report.BENCH_COMMAND));
+    assertTrue(md.contains("shared with other builds"));
+  }
+}
