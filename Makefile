@@ -14,7 +14,7 @@ DIST := dist/target/cordon/cordon
 .PHONY: help build test unit format bench bench-control-plane prerequisites jdk clean
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 jdk:
 	@test -n "$(JDK25)" || { scripts/find-jdk25 --explain; exit 1; }
