@@ -11,7 +11,7 @@ JDK25 := $(shell scripts/find-jdk25)
 MVN := JAVA_HOME=$(JDK25) ./mvnw -B -ntp
 DIST := dist/target/cordon/cordon
 
-.PHONY: help build test unit format bench bench-control-plane prerequisites jdk clean
+.PHONY: help build test unit demo demo-down format bench bench-control-plane prerequisites jdk clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -28,6 +28,12 @@ build: jdk ## build the distribution: $(DIST)/bin/cordon
 
 test: jdk prerequisites ## every test, lab tests included (needs root for the lab)
 	$(MVN) -Plab verify
+
+demo: build prerequisites ## the whole system in a namespace lab (root, < 3 min); KEEP=1 leaves it running
+	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.demo.Demo $(if $(KEEP),--keep,)
+
+demo-down: jdk ## remove a lab left by make demo KEEP=1
+	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.demo.Demo --teardown
 
 unit: jdk ## unit tests only (no root, no lab)
 	$(MVN) test
