@@ -6,6 +6,7 @@ import dev.cordon.tunnel.session.Engine;
 import dev.cordon.tunnel.session.IpPackets;
 import dev.cordon.tunnel.session.Peer;
 import dev.cordon.tunnel.tun.TunDevice;
+import dev.cordon.tunnel.tun.VirtioNetHeader;
 import dev.cordon.tunnel.udp.DatagramBatch;
 import dev.cordon.tunnel.udp.UdpTransport;
 import io.netty.buffer.ByteBuf;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DataPath {
   private static final System.Logger LOG = System.getLogger(DataPath.class.getName());
   private static final int QUEUED_BATCHES = 256;
+  private static final byte[] ZERO_HEADER = new byte[VirtioNetHeader.SIZE];
 
   /** A batch of work that can be thrown away (releasing what it holds) when the queue is full. */
   interface Job extends Runnable {
@@ -41,7 +43,7 @@ final class DataPath {
   private final ThreadPoolExecutor workers;
   private final AtomicInteger pendingHandshakes = new AtomicInteger();
   private final ThreadLocal<ByteBuffer> tunWriteBuffer =
-      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(65536));
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(65536 + VirtioNetHeader.SIZE));
   private volatile UdpTransport udp;
 
   DataPath(
@@ -158,6 +160,8 @@ final class DataPath {
       return;
     }
     ByteBuffer buf = tunWriteBuffer.get().clear();
+    // With a virtio-net header, an all-zero one: a complete packet, nothing for the kernel to do.
+    buf.put(ZERO_HEADER, 0, tun.offloads().headerLength());
     buf.put(p.packet(), p.offset(), p.length()).flip();
     try {
       tun.write(buf);

@@ -40,6 +40,12 @@ public record DropReason(String name) {
   /** A read or write of one datagram that the kernel refused (ECONNREFUSED, EPERM...). */
   public static final DropReason UDP_SOCKET_ERROR = new DropReason("udp_socket_error");
 
+  /** A buffer from the tunnel whose virtio-net header asks for an offload we never offered. */
+  public static final DropReason TUN_GSO_UNSUPPORTED = new DropReason("tun_gso_unsupported");
+
+  /** A buffer from the tunnel whose offload could not be done (inconsistent or oversized). */
+  public static final DropReason TUN_GSO_MALFORMED = new DropReason("tun_gso_malformed");
+
   public DropReason {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

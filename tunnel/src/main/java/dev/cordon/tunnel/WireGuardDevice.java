@@ -10,6 +10,7 @@ import dev.cordon.tunnel.session.PeerSpec;
 import dev.cordon.tunnel.session.PeerStats;
 import dev.cordon.tunnel.tai64n.Tai64n;
 import dev.cordon.tunnel.tun.TunDevice;
+import dev.cordon.tunnel.tun.TunOffloads;
 import dev.cordon.tunnel.udp.UdpOptions;
 import dev.cordon.tunnel.udp.UdpStats;
 import dev.cordon.tunnel.udp.UdpTransport;
@@ -63,7 +64,7 @@ public final class WireGuardDevice implements AutoCloseable {
     this.udp =
         UdpTransport.bind(UdpOptions.builder().port(b.listenPort).build(), path::onDatagrams);
     path.attach(udp);
-    this.reader = new TunReader(tun, path::onPackets);
+    this.reader = new TunReader(tun, path::onPackets, drops);
     this.timers = new TimerLoop(path::tick, clock);
   }
 
@@ -73,7 +74,7 @@ public final class WireGuardDevice implements AutoCloseable {
 
   /** Creates the interface, binds the socket, brings the interface up and starts the threads. */
   static WireGuardDevice open(WireGuardDeviceBuilder b) throws IOException {
-    TunDevice tun = TunDevice.open(b.interfaceName, b.mtu);
+    TunDevice tun = TunDevice.open(b.interfaceName, b.mtu, b.offloads);
     WireGuardDevice device;
     try {
       device = new WireGuardDevice(b, tun);
@@ -102,6 +103,11 @@ public final class WireGuardDevice implements AutoCloseable {
 
   public int mtu() {
     return tun.mtu();
+  }
+
+  /** The TUN offloads the kernel agreed to ({@code none} when the builder turned them off). */
+  public TunOffloads offloads() {
+    return tun.offloads();
   }
 
   /** The UDP port we listen on (the kernel's choice when the builder asked for 0). */

@@ -13,6 +13,7 @@ public final class WireGuardDeviceBuilder {
   DeviceListener listener = DeviceListener.NONE;
   int workers = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
   int underLoadThreshold = Constants.UNDER_LOAD_QUEUE_LENGTH;
+  boolean offloads = true;
 
   WireGuardDeviceBuilder() {}
 
@@ -67,6 +68,16 @@ public final class WireGuardDeviceBuilder {
   /** Handshake messages waiting at which under-load (cookie) mode starts; 128 by default. */
   public WireGuardDeviceBuilder underLoadThreshold(int value) {
     underLoadThreshold = value;
+    return this;
+  }
+
+  /**
+   * Whether to offer the kernel checksum and TCP segmentation offload on the TUN (on by default):
+   * the kernel then hands over TCP super-packets, which the device cuts into MTU-sized segments,
+   * saving a pass through the kernel's stack per segment. A kernel without them is used without.
+   */
+  public WireGuardDeviceBuilder offloads(boolean value) {
+    offloads = value;
     return this;
   }
 

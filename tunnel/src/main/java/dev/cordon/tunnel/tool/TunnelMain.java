@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  *     [--status-file PATH]
  * </pre>
  *
- * Prints "ready interface=NAME port=P", then one line per event (see {@link EventPrinter}). Exit
- * codes: 0 after a signal, 1 when the interface or socket cannot be opened, 2 for bad arguments or
- * a bad file (the message names the line).
+ * Prints "ready interface=NAME port=P offloads=O" (O as {@code TunOffloads}; the environment
+ * variable CORDON_TUN_OFFLOADS=off turns TUN offloads off), then one line per event (see {@link
+ * EventPrinter}). Exit codes: 0 after a signal, 1 when the interface or socket cannot be opened, 2
+ * for bad arguments or a bad file (the message names the line).
  */
 public final class TunnelMain {
   private TunnelMain() {}
@@ -60,7 +61,13 @@ public final class TunnelMain {
     CountDownLatch stop = new CountDownLatch(1);
     Signals.onTermination(stop::countDown);
     try (WireGuardDevice device = open(args, config, out)) {
-      out.println("ready interface=" + device.interfaceName() + " port=" + device.listenPort());
+      out.println(
+          "ready interface="
+              + device.interfaceName()
+              + " port="
+              + device.listenPort()
+              + " offloads="
+              + device.offloads());
       StatusFile status = args.statusFile() == null ? null : new StatusFile(args.statusFile());
       while (!stop.await(1, TimeUnit.SECONDS)) {
         if (status != null) {
@@ -87,11 +94,17 @@ public final class TunnelMain {
             .listenPort(config.listenPort())
             .privateKey(config.privateKey())
             .listener(new EventPrinter(out))
+            .offloads(offloadsWanted())
             .open();
     for (PeerConfig peer : config.peers()) {
       device.setPeer(peer);
     }
     return device;
+  }
+
+  /** TUN offloads stay on unless CORDON_TUN_OFFLOADS=off (to compare, or for a buggy kernel). */
+  private static boolean offloadsWanted() {
+    return !"off".equals(System.getenv("CORDON_TUN_OFFLOADS"));
   }
 
   static Args parseArgs(String[] argv) throws ConfigException {

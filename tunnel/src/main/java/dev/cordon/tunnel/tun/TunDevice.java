@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * write hands one IP packet to the kernel as if it arrived on the interface.
  *
  * <p>The interface exists while this object is open (it is not made persistent), so closing it or
- * exiting the process removes it. No packet-information header and no virtio-net header are used:
- * buffers hold bare IPv4 or IPv6 packets.
+ * exiting the process removes it. No packet-information header is used; buffers hold bare IPv4 or
+ * IPv6 packets unless the device was opened with offloads, when each starts with a {@link
+ * VirtioNetHeader} (see {@link #offloads()}).
  *
  * <p>The descriptor is non-blocking: a read tries read(2) first and only polls when the queue is
  * empty, so a busy interface costs one system call per packet. The poll also watches an eventfd
@@ -25,6 +26,12 @@ public final class TunDevice implements AutoCloseable {
   static final long TUNSETIFF = 0x400454caL;
   static final short IFF_TUN = 0x0001;
   static final short IFF_NO_PI = 0x1000;
+  static final short IFF_VNET_HDR = 0x4000;
+  static final long TUNSETVNETHDRSZ = 0x400454d8L;
+  static final long TUNSETOFFLOAD = 0x400454d0L;
+  static final long TUN_F_CSUM = 0x01;
+  static final long TUN_F_TSO4 = 0x02;
+  static final long TUN_F_TSO6 = 0x04;
   static final long SIOCGIFFLAGS = 0x8913;
   static final long SIOCSIFFLAGS = 0x8914;
   static final long SIOCSIFMTU = 0x8922;
@@ -39,14 +46,16 @@ public final class TunDevice implements AutoCloseable {
   private final int wakeFd;
   private final String name;
   private final int mtu;
+  private final TunOffloads offloads;
   private final AtomicInteger inUse = new AtomicInteger();
   private volatile boolean closed;
 
-  private TunDevice(int fd, int wakeFd, String name, int mtu) {
+  private TunDevice(int fd, int wakeFd, String name, int mtu, TunOffloads offloads) {
     this.fd = fd;
     this.wakeFd = wakeFd;
     this.name = name;
     this.mtu = mtu;
+    this.offloads = offloads;
   }
 
   /**
@@ -56,6 +65,16 @@ public final class TunDevice implements AutoCloseable {
    * @throws TunException naming the failed call; EPERM means the process lacks CAP_NET_ADMIN
    */
   public static TunDevice open(String name, int mtu) throws TunException {
+    return open(name, mtu, false);
+  }
+
+  /**
+   * As {@link #open(String, int)}; with {@code offloads}, every read and write also carries a
+   * {@link VirtioNetHeader} and the kernel is offered checksum and TCP segmentation offload (see
+   * {@link #offloads()} for what it took; a kernel refusing them leaves the header with no
+   * offloads). Reads then need a {@link Segmenter} to become plain packets.
+   */
+  public static TunDevice open(String name, int mtu, boolean offloads) throws TunException {
     IfReq.checkName(name);
     if (mtu < MIN_MTU || mtu > MAX_MTU) {
       throw new IllegalArgumentException("MTU " + mtu + " outside " + MIN_MTU + ".." + MAX_MTU);
@@ -63,9 +82,11 @@ public final class TunDevice implements AutoCloseable {
     int fd = Libc.open("/dev/net/tun", Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
     int wakeFd = -1;
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment ifreq = IfReq.withFlags(arena, name, (short) (IFF_TUN | IFF_NO_PI));
+      short flags = (short) (IFF_TUN | IFF_NO_PI | (offloads ? IFF_VNET_HDR : 0));
+      MemorySegment ifreq = IfReq.withFlags(arena, name, flags);
       Libc.ioctl(fd, TUNSETIFF, ifreq, "ioctl(TUNSETIFF, " + name + ")");
       String actual = IfReq.name(ifreq);
+      TunOffloads agreed = offloads ? negotiate(arena, fd, actual) : TunOffloads.NONE;
       withControlSocket(
           socket ->
               Libc.ioctl(
@@ -74,7 +95,7 @@ public final class TunDevice implements AutoCloseable {
                   IfReq.withMtu(arena, actual, mtu),
                   "ioctl(SIOCSIFMTU, " + actual + ")"));
       wakeFd = Libc.eventfd();
-      return new TunDevice(fd, wakeFd, actual, mtu);
+      return new TunDevice(fd, wakeFd, actual, mtu, agreed);
     } catch (TunException | RuntimeException e) {
       Libc.closeQuietly(fd);
       if (wakeFd >= 0) {
@@ -82,6 +103,28 @@ public final class TunDevice implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Sets the header size, then asks for checksum and TSO; a refusal leaves only the header. */
+  private static TunOffloads negotiate(Arena arena, int fd, String name) throws TunException {
+    MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_INT, VirtioNetHeader.SIZE);
+    Libc.ioctl(fd, TUNSETVNETHDRSZ, size, "ioctl(TUNSETVNETHDRSZ, " + name + ")");
+    // TUNSETOFFLOAD takes the flags themselves as its argument, not a pointer to them.
+    MemorySegment wanted = MemorySegment.ofAddress(TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6);
+    try {
+      Libc.ioctl(fd, TUNSETOFFLOAD, wanted, "ioctl(TUNSETOFFLOAD, " + name + ")");
+      return TunOffloads.TSO;
+    } catch (TunException e) {
+      if (e.errno() != Errno.EINVAL) {
+        throw e;
+      }
+      return TunOffloads.HEADER_ONLY;
+    }
+  }
+
+  /** The header and offloads agreed with the kernel ({@link TunOffloads#NONE} unless asked). */
+  public TunOffloads offloads() {
+    return offloads;
   }
 
   /** The interface's name as the kernel holds it. */
