@@ -5,9 +5,10 @@ import dev.cordon.controller.audit.AuditQuery;
 import dev.cordon.controller.ca.CertificateAuthority;
 import dev.cordon.controller.enroll.CreatedToken;
 import dev.cordon.controller.enroll.TokenInfo;
+import dev.cordon.controller.gateways.GatewayView;
+import dev.cordon.controller.gateways.GatewayViews;
 import dev.cordon.controller.registry.AdminRecord;
 import dev.cordon.controller.registry.DeviceRecord;
-import dev.cordon.controller.registry.GatewayRecord;
 import dev.cordon.proto.v1.AdminServiceGrpc;
 import dev.cordon.proto.v1.ApplyPolicyRequest;
 import dev.cordon.proto.v1.ApplyPolicyResponse;
@@ -52,10 +53,12 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   private final ControllerDomain domain;
   private final TableSide tables;
+  private final GatewayViews gateways;
 
-  AdminGrpcService(ControllerDomain domain, TableSide tables) {
+  AdminGrpcService(ControllerDomain domain, TableSide tables, GatewayViews gateways) {
     this.domain = domain;
     this.tables = tables;
+    this.gateways = gateways;
   }
 
   private static String by() {
@@ -129,7 +132,7 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     return ProtoMapping.device(d, ca().issuingCertificate(), ca().trustDomain());
   }
 
-  private Gateway gateway(GatewayRecord g) {
+  private Gateway gateway(GatewayView g) {
     return ProtoMapping.gateway(g, ca().issuingCertificate(), ca().trustDomain());
   }
 
@@ -162,8 +165,8 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysResponse> out) {
-    Pages.Page<GatewayRecord> page =
-        Pages.page(domain.registry().gateways(), GatewayRecord::name, request.getPage());
+    Pages.Page<GatewayView> page =
+        Pages.page(gateways.list(), g -> g.record().name(), request.getPage());
     reply(
         out,
         ListGatewaysResponse.newBuilder()
@@ -174,7 +177,7 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void getGateway(GetGatewayRequest request, StreamObserver<Gateway> out) {
-    reply(out, gateway(domain.registry().gateway(request.getName())));
+    reply(out, gateway(gateways.get(request.getName())));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.cordon.controller.api;
 
 import dev.cordon.controller.ca.Verifier;
+import dev.cordon.controller.gateways.GatewayViews;
+import dev.cordon.controller.gateways.Presence;
+import dev.cordon.controller.gateways.StorePresence;
 import dev.cordon.controller.identity.ControllerCertificate;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -80,6 +83,7 @@ public final class ControllerServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private RpcMetrics metrics = new RpcMetrics();
     private TableSide tableSide = TableSide.NOT_YET;
+    private Presence presence;
     private int maxMessageBytes = MAX_MESSAGE_BYTES;
 
     public Builder address(InetSocketAddress address) {
@@ -118,6 +122,15 @@ public final class ControllerServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where open table watches are recorded; {@link StorePresence} for controllers sharing a store.
+     * Defaults to this process only ({@link Presence#local()}).
+     */
+    public Builder presence(Presence presence) {
+      this.presence = presence;
+      return this;
+    }
+
     public Builder maxMessageBytes(int bytes) {
       this.maxMessageBytes = bytes;
       return this;
@@ -144,12 +157,15 @@ public final class ControllerServer implements AutoCloseable {
               .maxInboundMetadataSize(MAX_METADATA_BYTES)
               .handshakeTimeout(10, TimeUnit.SECONDS)
               .permitKeepAliveTime(30, TimeUnit.SECONDS);
+      Presence watches = presence == null ? Presence.local() : presence;
+      GatewayViews views = new GatewayViews(domain.registry(), watches, tableSide::gatewayProgress);
       List<BindableService> services =
           List.of(
               new EnrollmentGrpcService(domain.enrollment(), metrics),
               new DeviceGrpcService(domain.renewal(), domain.registry(), tableSide),
-              new GatewayGrpcService(domain.renewal(), domain.registry(), domain.ca(), tableSide),
-              new AdminGrpcService(domain, tableSide),
+              new GatewayGrpcService(
+                  domain.renewal(), domain.registry(), domain.ca(), tableSide, watches, views),
+              new AdminGrpcService(domain, tableSide, views),
               health.getHealthService());
       for (BindableService service : services) {
         // Listed innermost first: metrics sees every close, access runs before error mapping.

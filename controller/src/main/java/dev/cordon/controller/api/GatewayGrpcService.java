@@ -1,8 +1,9 @@
 package dev.cordon.controller.api;
 
 import dev.cordon.controller.ca.CertificateAuthority;
+import dev.cordon.controller.gateways.GatewayViews;
+import dev.cordon.controller.gateways.Presence;
 import dev.cordon.controller.identity.Renewal;
-import dev.cordon.controller.registry.GatewayRecord;
 import dev.cordon.controller.registry.Registry;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
@@ -16,6 +17,7 @@ import dev.cordon.proto.v1.RenewResponse;
 import dev.cordon.proto.v1.ReportTelemetryResponse;
 import dev.cordon.proto.v1.TelemetryBatch;
 import dev.cordon.proto.v1.WatchTableRequest;
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -28,13 +30,22 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
   private final Registry registry;
   private final CertificateAuthority ca;
   private final TableSide tables;
+  private final Presence presence;
+  private final GatewayViews views;
 
   GatewayGrpcService(
-      Renewal renewal, Registry registry, CertificateAuthority ca, TableSide tables) {
+      Renewal renewal,
+      Registry registry,
+      CertificateAuthority ca,
+      TableSide tables,
+      Presence presence,
+      GatewayViews views) {
     this.renewal = renewal;
     this.registry = registry;
     this.ca = ca;
     this.tables = tables;
+    this.presence = presence;
+    this.views = views;
   }
 
   @Override
@@ -42,12 +53,12 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
     List<String> endpoints =
         request.getEndpointsList().stream().map(e -> e.getHost() + ":" + e.getPort()).toList();
     List<String> prefixes = request.getProtectedPrefixesList().stream().map(this::prefix).toList();
-    GatewayRecord gateway =
-        registry.registerGateway(
-            Caller.current().principal().name(), endpoints, prefixes, request.getSoftwareVersion());
+    String name = Caller.current().principal().name();
+    registry.registerGateway(name, endpoints, prefixes, request.getSoftwareVersion());
     out.onNext(
         RegisterResponse.newBuilder()
-            .setGateway(ProtoMapping.gateway(gateway, ca.issuingCertificate(), ca.trustDomain()))
+            .setGateway(
+                ProtoMapping.gateway(views.get(name), ca.issuingCertificate(), ca.trustDomain()))
             .build());
     out.onCompleted();
   }
@@ -74,6 +85,10 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
 
   @Override
   public void watchTable(WatchTableRequest request, StreamObserver<GatewayTableUpdate> out) {
+    // The call's context is cancelled however the call ends (gateway gone, stream ended with an
+    // error, server stopping), so the watch stops counting as presence exactly then.
+    Presence.Held held = presence.opened(Caller.current().principal().name());
+    Context.current().addListener(c -> held.close(), Runnable::run);
     tables.watchGatewayTable(request, out);
   }
 

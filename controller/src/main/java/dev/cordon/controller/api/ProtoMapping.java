@@ -8,6 +8,8 @@ import dev.cordon.controller.ca.Principal;
 import dev.cordon.controller.ca.WireGuardKeyExtension;
 import dev.cordon.controller.enroll.TokenInfo;
 import dev.cordon.controller.enroll.TokenSpec;
+import dev.cordon.controller.gateways.GatewayView;
+import dev.cordon.controller.gateways.TableProgress;
 import dev.cordon.controller.registry.AdminRecord;
 import dev.cordon.controller.registry.AdminRole;
 import dev.cordon.controller.registry.DeviceRecord;
@@ -171,8 +173,39 @@ final class ProtoMapping {
               .setHost(endpoint.substring(0, colon))
               .setPort(Integer.parseInt(endpoint.substring(colon + 1))));
     }
+    for (String prefix : g.protectedPrefixes()) {
+      out.addProtectedPrefixes(prefix(prefix));
+    }
     g.lastSeen().ifPresent(t -> out.setLastSeen(timestamp(t)));
     return out.build();
+  }
+
+  /** A gateway with what the table side and presence know of it. */
+  static dev.cordon.proto.v1.Gateway gateway(
+      GatewayView view, X509Certificate issuer, String domain) {
+    TableProgress tables = view.tables();
+    dev.cordon.proto.v1.Gateway.Builder out =
+        gateway(view.record(), issuer, domain).toBuilder()
+            .setConnected(view.connected())
+            .setTargetVersion(tables.targetVersion())
+            .setAppliedVersion(tables.appliedVersion())
+            .setPeerCount(tables.peerCount());
+    tables.appliedAt().ifPresent(t -> out.setAppliedAt(timestamp(t)));
+    return out.build();
+  }
+
+  /** A prefix as the registry keeps it ({@code 10.20.0.0/16}, an address literal). */
+  static dev.cordon.proto.v1.IpPrefix prefix(String text) {
+    int slash = text.indexOf('/');
+    try {
+      return dev.cordon.proto.v1.IpPrefix.newBuilder()
+          .setOctets(
+              ByteString.copyFrom(InetAddress.ofLiteral(text.substring(0, slash)).getAddress()))
+          .setLength(Integer.parseInt(text.substring(slash + 1)))
+          .build();
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalStateException("stored protected prefix is not address/length: " + text, e);
+    }
   }
 
   static dev.cordon.proto.v1.Admin admin(AdminRecord a, X509Certificate issuer, String domain) {

@@ -1,5 +1,6 @@
 package dev.cordon.controller.api;
 
+import dev.cordon.controller.gateways.TableProgress;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
 import dev.cordon.proto.v1.ApplyPolicyRequest;
@@ -85,6 +86,14 @@ public interface TableSide {
       @Override
       public void onCompleted() {}
     };
+  }
+
+  /**
+   * What the table side knows of {@code gateway} for status views: the target version and peer
+   * count of the table compiled for it, and its newest acknowledgement. Read-only; safe to retry.
+   */
+  default TableProgress gatewayProgress(String gateway) {
+    return TableProgress.UNKNOWN;
   }
 
   private static void unimplemented(StreamObserver<?> out, String method) {

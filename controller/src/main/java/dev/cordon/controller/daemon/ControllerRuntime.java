@@ -9,6 +9,7 @@ import dev.cordon.controller.ca.CaConfig;
 import dev.cordon.controller.ca.CertificateAuthority;
 import dev.cordon.controller.enroll.Enrollment;
 import dev.cordon.controller.enroll.Tokens;
+import dev.cordon.controller.gateways.StorePresence;
 import dev.cordon.controller.identity.Administrators;
 import dev.cordon.controller.identity.ControllerCertificate;
 import dev.cordon.controller.identity.LocalKeys;
@@ -49,6 +50,7 @@ public final class ControllerRuntime implements AutoCloseable {
 
   private final Store store;
   private final PolicyTableSide tables;
+  private final StorePresence presence;
   private final ControllerServer server;
   private final MetricsEndpoint metricsEndpoint;
   private final CertificateAuthority ca;
@@ -56,11 +58,13 @@ public final class ControllerRuntime implements AutoCloseable {
   private ControllerRuntime(
       Store store,
       PolicyTableSide tables,
+      StorePresence presence,
       ControllerServer server,
       MetricsEndpoint metrics,
       CertificateAuthority ca) {
     this.store = store;
     this.tables = tables;
+    this.presence = presence;
     this.server = server;
     this.metricsEndpoint = metrics;
     this.ca = ca;
@@ -74,6 +78,7 @@ public final class ControllerRuntime implements AutoCloseable {
     out.printf("cordon controller %s, trust domain %s%n", settings.name(), settings.trustDomain());
     Store store = openStore(settings, dataDir, out);
     PolicyTableSide tables = null;
+    StorePresence presence = null;
     try {
       Path caDir = dataDir.resolve("ca");
       boolean fresh = !Files.exists(caDir.resolve("ca-key.pem"));
@@ -86,6 +91,7 @@ public final class ControllerRuntime implements AutoCloseable {
       StoreRevocationList revocations = new StoreRevocationList(store);
       AuditLog audit = new AuditLog(store, clock, settings.name());
       tables = PolicyTableSide.open(store, clock, audit, settings.name());
+      presence = StorePresence.start(store, settings.name());
       ControllerDomain domain = domain(settings, clock, random, store, ca, audit);
       firstOwner(domain.administrators(), dataDir.resolve("owner-credential"), random, out);
       RpcMetrics metrics = new RpcMetrics();
@@ -105,6 +111,7 @@ public final class ControllerRuntime implements AutoCloseable {
               .clock(clock)
               .metrics(metrics)
               .tableSide(tables)
+              .presence(presence)
               .start();
       out.printf(
           "listening on %s:%d (gRPC, TLS 1.3); tokens point devices at %s%n",
@@ -117,19 +124,22 @@ public final class ControllerRuntime implements AutoCloseable {
             metricsEndpoint.address().getHostString(), metricsEndpoint.address().getPort());
       }
       out.flush();
-      return new ControllerRuntime(store, tables, server, metricsEndpoint, ca);
+      return new ControllerRuntime(store, tables, presence, server, metricsEndpoint, ca);
     } catch (IOException e) {
-      closeQuietly(tables, store);
+      closeQuietly(tables, presence, store);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      closeQuietly(tables, store);
+      closeQuietly(tables, presence, store);
       throw e;
     }
   }
 
-  private static void closeQuietly(PolicyTableSide tables, Store store) {
+  private static void closeQuietly(PolicyTableSide tables, StorePresence presence, Store store) {
     if (tables != null) {
       tables.close();
+    }
+    if (presence != null) {
+      presence.close();
     }
     store.close();
   }
@@ -263,6 +273,7 @@ public final class ControllerRuntime implements AutoCloseable {
       metricsEndpoint.close();
     }
     tables.close();
+    presence.close();
     store.close();
   }
 }

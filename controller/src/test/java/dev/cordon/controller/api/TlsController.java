@@ -1,5 +1,6 @@
 package dev.cordon.controller.api;
 
+import dev.cordon.controller.gateways.Presence;
 import dev.cordon.controller.identity.ControllerCertificate;
 import dev.cordon.controller.identity.LocalKeys;
 import dev.cordon.controller.registry.AdminRecord;
@@ -17,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** A real controller server on 127.0.0.1 with TLS 1.3, and clients holding real credentials. */
 final class TlsController implements AutoCloseable {
@@ -30,6 +32,12 @@ final class TlsController implements AutoCloseable {
   private final List<ManagedChannel> channels = new ArrayList<>();
 
   TlsController(Path dir) throws Exception {
+    this(dir, f -> TableSide.NOT_YET, f -> Presence.local());
+  }
+
+  /** With a table side and presence built over the fleet's store. */
+  TlsController(Path dir, Function<Fleet, TableSide> tables, Function<Fleet, Presence> presence)
+      throws Exception {
     fleet = new Fleet(dir);
     server =
         ControllerServer.builder()
@@ -46,6 +54,8 @@ final class TlsController implements AutoCloseable {
                     Fleet.RANDOM))
             .clock(fleet.clock)
             .metrics(metrics)
+            .tableSide(tables.apply(fleet))
+            .presence(presence.apply(fleet))
             .start();
   }
 

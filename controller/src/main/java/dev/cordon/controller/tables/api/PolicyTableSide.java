@@ -3,6 +3,7 @@ package dev.cordon.controller.tables.api;
 import dev.cordon.controller.api.TableSide;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.ca.PrincipalKind;
+import dev.cordon.controller.gateways.TableProgress;
 import dev.cordon.controller.policy.ApplyOutcome;
 import dev.cordon.controller.policy.Policies;
 import dev.cordon.controller.policy.PolicyConflictException;
@@ -36,6 +37,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The policy side of the controller's API: table watches and acknowledgements for gateways, table
@@ -115,6 +117,20 @@ public final class PolicyTableSide implements TableSide, AutoCloseable {
     long target = Math.max(feed.targetVersion(gateway), ack.version());
     out.onNext(AcknowledgeResponse.newBuilder().setTargetVersion(target).build());
     out.onCompleted();
+  }
+
+  /** Read-only: the feed's compiled table for the gateway and its acknowledgement on record. */
+  @Override
+  public TableProgress gatewayProgress(String gateway) {
+    Optional<Acknowledgement> ack = acks.find(gateway);
+    long applied = ack.map(Acknowledgement::version).orElse(0L);
+    // As in acknowledge(): a table is stamped with the revision it was sent at, which may be
+    // past the one where it last changed; a gateway at or above the target is current.
+    return new TableProgress(
+        Math.max(feed.targetVersion(gateway), applied),
+        feed.table(gateway).peers().size(),
+        applied,
+        ack.map(Acknowledgement::appliedAt));
   }
 
   // --- admin ---
