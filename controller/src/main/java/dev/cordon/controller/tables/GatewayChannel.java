@@ -28,6 +28,9 @@ final class GatewayChannel {
   private List<Service> services = List.of();
   private boolean relay;
 
+  /** Whether the published peers (with the pending changes) follow the compiler's. */
+  private boolean synced;
+
   /** device id -> its entry after the pending changes (null: removed). */
   private final Map<String, AuthorizedPeer> pending = new HashMap<>();
 
@@ -95,26 +98,33 @@ final class GatewayChannel {
         at);
   }
 
-  /** Publishes the difference to {@code next} (a whole new table) at {@code revision}. */
-  void replace(GatewayTable next, long revision, long policyVersion, Instant at) {
+  /**
+   * Publishes the difference to {@code next} (a whole new table) at {@code revision}. {@code
+   * peersPending}: the caller knows {@code next}'s peers are exactly the published ones with the
+   * pending changes applied (a new document that kept every peer entry), so only those changes and
+   * the rules are compared, not every peer.
+   */
+  void replace(
+      GatewayTable next, long revision, long policyVersion, Instant at, boolean peersPending) {
+    GatewayDelta diff =
+        peersPending && synced ? pendingAndRules(next) : GatewayDelta.between(table(0), next);
     pending.clear();
-    GatewayDelta diff = GatewayDelta.between(table(0), next);
+    synced = true;
     List<AuthorizedPeer> changed = new ArrayList<>(diff.changedPeers());
-    boolean rulesChanged =
-        !diff.addedRules().isEmpty()
-            || !diff.changedRules().isEmpty()
-            || !diff.removedRules().isEmpty();
-    if (rulesChanged) {
-      // A peer's unmet conditions are derived from the rules: resend every surviving peer.
-      List<String> listed = changed.stream().map(AuthorizedPeer::deviceId).toList();
+    if (!UnmetBasis.same(rules, next.rules())) {
+      // A peer's unmet conditions are derived from the conditional rules, which changed: resend
+      // every surviving peer. A change elsewhere in the rules (ports, say) leaves the peers alone.
+      Set<String> listed = new HashSet<>();
+      changed.forEach(p -> listed.add(p.deviceId()));
       next.peers()
           .forEach(
               (id, p) -> {
-                if (peers.containsKey(id) && !listed.contains(id)) changed.add(p);
+                if (peers.containsKey(id) && listed.add(id)) changed.add(p);
               });
     }
-    peers.clear();
-    peers.putAll(next.peers());
+    diff.removedPeers().forEach(peers::remove);
+    diff.addedPeers().forEach(p -> peers.put(p.deviceId(), p));
+    diff.changedPeers().forEach(p -> peers.put(p.deviceId(), p));
     rules = next.rules();
     services = next.services();
     boolean relayChanged = relay != next.relay();
@@ -133,6 +143,34 @@ final class GatewayChannel {
       changedAt = revision; // invisible in a delta, but a reconnecting gateway needs a snapshot
     }
     publish(delta, policyVersion, at);
+  }
+
+  /** The pending peer changes and the whole difference in rules and services to {@code next}. */
+  private GatewayDelta pendingAndRules(GatewayTable next) {
+    List<AuthorizedPeer> added = new ArrayList<>();
+    List<AuthorizedPeer> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    new TreeMap<>(pending)
+        .forEach(
+            (id, after) -> {
+              AuthorizedPeer before = peers.get(id);
+              if (before == null && after != null) added.add(after);
+              else if (before != null && after == null) removed.add(id);
+              else if (before != null && !before.equals(after)) changed.add(after);
+            });
+    GatewayDelta rulesOnly =
+        GatewayDelta.between(
+            new GatewayTable(gateway, 0, relay, Map.of(), rules, services),
+            new GatewayTable(gateway, 0, next.relay(), Map.of(), next.rules(), next.services()));
+    return delta(
+        0,
+        0,
+        added,
+        changed,
+        removed,
+        rulesOnly.addedRules(),
+        rulesOnly.changedRules(),
+        rulesOnly.removedRules());
   }
 
   /** Forgets how current old versions are: after a re-read, only a snapshot is certain. */

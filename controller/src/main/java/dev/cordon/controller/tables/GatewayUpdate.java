@@ -24,9 +24,10 @@ public sealed interface GatewayUpdate {
   }
 
   /**
-   * A change to apply on top of exactly {@code delta.fromVersion()}. When rules change every peer
-   * present before and after is listed as changed, since what a peer is allowed depends on the
-   * rules (its unmet conditions are recomputed by whoever maps it).
+   * A change to apply on top of exactly {@code delta.fromVersion()}. When the allow rules with
+   * posture or site conditions change, every peer present before and after is listed as changed,
+   * since a peer's unmet conditions depend on them (they are recomputed by whoever maps it); any
+   * other rule change lists only the peers that changed themselves.
    */
   record Delta(GatewayDelta delta, long policyVersion, Instant compiledAt, Set<String> revokedPeers)
       implements GatewayUpdate {

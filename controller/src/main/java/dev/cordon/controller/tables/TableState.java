@@ -56,6 +56,14 @@ final class TableState {
   private long floor;
 
   private boolean rebuilt;
+
+  /**
+   * Whether the pending rebuild is a new document that kept every device's peer entries, with no
+   * other rebuild in the same batch: each channel's published peers plus its pending changes are
+   * then the new tables' peers, and only those changes need comparing.
+   */
+  private boolean peersKept;
+
   private final Set<String> dirtyDevices = new HashSet<>();
   private final Set<String> refreshedGateways = new HashSet<>();
   private final Map<String, Long> deviceChangedAt = new HashMap<>();
@@ -113,6 +121,7 @@ final class TableState {
     revision = Math.max(revision, readFrom);
     pendingRevision = Math.max(revision, 1);
     rebuilt = true;
+    peersKept = false;
     deviceChangedAt.clear();
     gatewayChannels.values().forEach(c -> c.resetChangedAt(readyAt));
     doc.gateways().forEach(g -> channel(g.name()));
@@ -129,7 +138,9 @@ final class TableState {
     touch(eventRevision);
     doc = document;
     policyVersion = version;
-    compiler = PolicyCompiler.compile(doc, devices.values());
+    // The compiler holds the same devices as this state; a rule-only change keeps their tables.
+    compiler = PolicyCompiler.recompile(compiler, doc, 1);
+    peersKept = !rebuilt && compiler.keptDevices();
     rebuilt = true;
     floor = Math.max(floor, eventRevision); // device tables: resend rather than compare them all
     doc.gateways().forEach(g -> channel(g.name()));
@@ -146,6 +157,7 @@ final class TableState {
     deviceChangedAt.put(id, eventRevision);
     dirtyDevices.add(id);
     if (rebuilt) {
+      peersKept = false; // not noted as pending: only comparing whole tables finds it
       return; // the whole-table comparison at the flush covers it
     }
     for (GatewayDelta d : changes.gateways()) {
@@ -184,7 +196,7 @@ final class TableState {
       Instant at = clock.instant();
       if (rebuilt) {
         for (GatewayChannel c : gatewayChannels.values()) {
-          c.replace(tableOf(c), revision, policyVersion, at);
+          c.replace(tableOf(c), revision, policyVersion, at, peersKept);
         }
       } else {
         gatewayChannels.values().forEach(c -> c.flushPending(revision, policyVersion, at));
@@ -192,6 +204,7 @@ final class TableState {
       publishDevices(at);
       pendingRevision = 0;
       rebuilt = false;
+      peersKept = false;
       dirtyDevices.clear();
       refreshedGateways.clear();
     }
@@ -332,7 +345,7 @@ final class TableState {
           GatewayChannel c = new GatewayChannel(g, this::revoked);
           c.resetChangedAt(floor);
           if (!rebuilt) {
-            c.replace(tableOf(c), revision, policyVersion, clock.instant());
+            c.replace(tableOf(c), revision, policyVersion, clock.instant(), false);
           }
           return c;
         });

@@ -104,7 +104,8 @@ class DeltaReplayPropertyTest {
           fleet.registry().deleteDevice("a", id);
           enrolled.remove(id);
         }
-        default -> policies.apply("a", variant(random), "", 0);
+        case 8 -> policies.apply("a", variant(random), "", 0);
+        default -> policies.apply("a", newPorts(policies), "", 0);
       }
     } catch (StatusConflictException e) {
       // a transition the device's status does not allow: no change, still a valid step
@@ -117,6 +118,14 @@ class DeltaReplayPropertyTest {
     if (random.nextBoolean()) doc = doc.replace("match: type=camera", "match: type=lock");
     if (random.nextBoolean()) doc = doc.replace("relay: true", "relay: false");
     return doc;
+  }
+
+  /** The current document with the hvac port moved: only rules change, every peer stays. */
+  private static String newPorts(Policies policies) {
+    String doc = policies.current().orElseThrow().source();
+    return doc.contains("ports: [502]")
+        ? doc.replace("ports: [502]", "ports: [503]")
+        : doc.replace("ports: [503]", "ports: [502]");
   }
 
   private static PolicyCompiler compileFromScratch(Store store, Policies policies) {

@@ -36,15 +36,16 @@ public record AuthorizedPeer(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AuthorizedPeer p
-        && deviceId.equals(p.deviceId)
-        && Objects.equals(name, p.name)
-        && Arrays.equals(publicKey, p.publicKey)
-        && Objects.equals(overlayAddress, p.overlayAddress)
-        && segments.equals(p.segments)
-        && status == p.status
-        && posture.equals(p.posture)
-        && Objects.equals(site, p.site);
+    return o == this
+        || o instanceof AuthorizedPeer p
+            && deviceId.equals(p.deviceId)
+            && Objects.equals(name, p.name)
+            && Arrays.equals(publicKey, p.publicKey)
+            && Objects.equals(overlayAddress, p.overlayAddress)
+            && segments.equals(p.segments)
+            && status == p.status
+            && posture.equals(p.posture)
+            && Objects.equals(site, p.site);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.cordon.policy.compile;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * The change that turns a gateway's table at {@code fromVersion} into the one at {@code toVersion}:
@@ -75,6 +77,13 @@ public record GatewayDelta(
       List<V> added,
       List<V> changed,
       List<String> removed) {
+    if (before instanceof SortedMap<String, V> b
+        && after instanceof SortedMap<String, V> a
+        && b.comparator() == null
+        && a.comparator() == null) {
+      merge(b, a, added, changed, removed);
+      return;
+    }
     after.forEach(
         (k, v) -> {
           V old = before.get(k);
@@ -82,5 +91,33 @@ public record GatewayDelta(
           else if (!Objects.equals(old, v)) changed.add(v);
         });
     before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(removed::add);
+  }
+
+  /**
+   * The same difference for two maps in key order, in one pass over both: tables of 10,000s of
+   * peers are compared on every new document, so no lookup per peer.
+   */
+  private static <V> void merge(
+      SortedMap<String, V> before,
+      SortedMap<String, V> after,
+      List<V> added,
+      List<V> changed,
+      List<String> removed) {
+    Iterator<Map.Entry<String, V>> ib = before.entrySet().iterator();
+    Iterator<Map.Entry<String, V>> ia = after.entrySet().iterator();
+    Map.Entry<String, V> b = ib.hasNext() ? ib.next() : null;
+    Map.Entry<String, V> a = ia.hasNext() ? ia.next() : null;
+    while (b != null || a != null) {
+      int c = b == null ? 1 : a == null ? -1 : b.getKey().compareTo(a.getKey());
+      if (c < 0) {
+        removed.add(b.getKey());
+      } else if (c > 0) {
+        added.add(a.getValue());
+      } else if (!Objects.equals(b.getValue(), a.getValue())) {
+        changed.add(a.getValue());
+      }
+      if (c <= 0) b = ib.hasNext() ? ib.next() : null;
+      if (c >= 0) a = ia.hasNext() ? ia.next() : null;
+    }
   }
 }

@@ -19,7 +19,8 @@ public record GatewayTable(
     List<Service> services) {
 
   public GatewayTable {
-    peers = Collections.unmodifiableMap(new TreeMap<>(peers));
+    // Kept sorted (not just unmodifiable) so copies of it are built in linear time.
+    peers = Collections.unmodifiableSortedMap(new TreeMap<>(peers));
     rules = List.copyOf(rules);
     services = List.copyOf(services);
   }

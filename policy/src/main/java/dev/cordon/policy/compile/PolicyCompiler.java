@@ -44,6 +44,7 @@ public final class PolicyCompiler {
   private final Map<String, TreeMap<String, AuthorizedPeer>> peers = new LinkedHashMap<>();
   private final Map<String, Long> gatewayVersions = new HashMap<>();
   private long version;
+  private boolean keptDevices;
 
   private PolicyCompiler(PolicyDocument doc, long version) {
     this.doc = doc;
@@ -78,6 +79,46 @@ public final class PolicyCompiler {
     for (DeviceRecord d : registry) c.index(d);
     for (String id : c.devices.keySet()) c.recompute(id, false);
     return c;
+  }
+
+  /**
+   * Compiles {@code doc} for the devices {@code previous} holds, at {@code version}: the same
+   * tables as {@link #compile(PolicyDocument, Collection, long)} of that registry. When the new
+   * document places and routes every device as the previous one did (same gateways, segments,
+   * quarantine and reach, as when only ports, conditions or deny rules change), the device tables
+   * and peer entries are carried over instead of computed again for every device.
+   */
+  public static PolicyCompiler recompile(
+      PolicyCompiler previous, PolicyDocument doc, long version) {
+    PolicyCompiler c = new PolicyCompiler(doc, version);
+    if (!c.placesDevicesAs(previous)) {
+      return compile(doc, previous.devices.values(), version);
+    }
+    c.keptDevices = true;
+    c.devices.putAll(previous.devices);
+    c.keysOf.putAll(previous.keysOf); // each key set is replaced, never changed in place
+    previous.members.forEach((k, m) -> c.members.put(k, new HashSet<>(m)));
+    previous.deviceTables.forEach(
+        (id, t) -> c.deviceTables.put(id, new DeviceTable(id, version, t.peers())));
+    previous.peers.forEach((g, p) -> c.peers.get(g).putAll(p)); // entries are immutable
+    return c;
+  }
+
+  /** Whether every device's keys, peer entries and device table are the same under both. */
+  private boolean placesDevicesAs(PolicyCompiler o) {
+    return doc.gateways().equals(o.doc.gateways())
+        && doc.segments().equals(o.doc.segments())
+        && doc.quarantine().equals(o.doc.quarantine())
+        && reach.services.equals(o.reach.services)
+        && reach.partners.equals(o.reach.partners);
+  }
+
+  /**
+   * Whether {@link #recompile} carried every device table and peer entry over unchanged: every
+   * gateway's peers are then exactly those of the previous compiler.
+   */
+  public boolean keptDevices() {
+    return keptDevices;
   }
 
   public PolicyDocument document() {
