@@ -1,5 +1,6 @@
 package dev.cordon.controller.daemon;
 
+import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.ipam.AddressPool;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -104,6 +105,15 @@ public final class ControllerCommand implements Callable<Integer> {
       description = "Extra DNS name or IP for the controller's TLS certificate (repeatable).")
   List<String> tlsNames = new ArrayList<>();
 
+  @Option(
+      names = "--cert-lifetime",
+      paramLabel = "KIND=DURATION",
+      description =
+          "Certificate lifetime for device, gateway, admin or controller (repeatable;"
+              + " default device=24h, gateway=24h, admin=12h, controller=30d; minimum 1m)."
+              + " In the config file: cert-lifetime=device=1h,gateway=2h.")
+  List<String> certLifetimes = new ArrayList<>();
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -170,7 +180,16 @@ public final class ControllerCommand implements Callable<Integer> {
         metrics.equals("off")
             ? Optional.empty()
             : Optional.of(ControllerSettings.parseAddress(metrics)),
-        tlsNames);
+        tlsNames,
+        CertLifetimes.apply(IssuanceOptions.DEFAULT, lifetimeEntries(file)));
+  }
+
+  private List<String> lifetimeEntries(ConfigFile file) {
+    if (!certLifetimes.isEmpty()) {
+      return certLifetimes;
+    }
+    String fromFile = file.value("--cert-lifetime", null);
+    return fromFile == null ? List.of() : CertLifetimes.split(fromFile);
   }
 
   private static String defaultAdvertise(int port) {

@@ -84,7 +84,8 @@ public final class ControllerRuntime implements AutoCloseable {
       boolean fresh = !Files.exists(caDir.resolve("ca-key.pem"));
       CertificateAuthority ca =
           CertificateAuthority.createOrLoad(
-              CaConfig.of(caDir, settings.trustDomain()), clock.instant());
+              CaConfig.of(caDir, settings.trustDomain()).withOptions(settings.issuance()),
+              clock.instant());
       out.printf(
           "CA: %s %s (fingerprint %s)%n",
           fresh ? "created in" : "loaded from", caDir, ca.fingerprint().hex());

@@ -1,5 +1,6 @@
 package dev.cordon.controller.daemon;
 
+import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.ipam.AddressPool;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * What one controller runs with, after flags and the config file are read. {@code store} is {@code
- * sqlite} or {@code etcd://host:port,host:port}.
+ * sqlite} or {@code etcd://host:port,host:port}; {@code issuance} holds the certificate lifetimes
+ * per kind of principal.
  */
 public record ControllerSettings(
     String name,
@@ -20,9 +22,35 @@ public record ControllerSettings(
     String advertise,
     AddressPool pool,
     Optional<InetSocketAddress> metricsListen,
-    List<String> extraNames) {
+    List<String> extraNames,
+    IssuanceOptions issuance) {
+
+  /** Settings with the default certificate lifetimes. */
+  public ControllerSettings(
+      String name,
+      InetSocketAddress listen,
+      Path dataDir,
+      String trustDomain,
+      String store,
+      String advertise,
+      AddressPool pool,
+      Optional<InetSocketAddress> metricsListen,
+      List<String> extraNames) {
+    this(
+        name,
+        listen,
+        dataDir,
+        trustDomain,
+        store,
+        advertise,
+        pool,
+        metricsListen,
+        extraNames,
+        IssuanceOptions.DEFAULT);
+  }
 
   public ControllerSettings {
+    Objects.requireNonNull(issuance);
     Objects.requireNonNull(listen);
     Objects.requireNonNull(dataDir);
     extraNames = List.copyOf(extraNames);
