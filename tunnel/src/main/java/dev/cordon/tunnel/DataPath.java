@@ -22,12 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The device's packet paths, wireguard-go style: outside (UDP batches in, decrypt, tunnel out) and
- * inside (tunnel batches in, encrypt, UDP out), both run by a small fixed pool of workers that take
- * whole batches. The engine's per-peer locks keep each peer's handshake and keypair state in order.
+ * inside (tunnel batches in, encrypt, UDP out). Under load a small fixed pool of workers takes
+ * whole batches; a small batch of data while the workers are idle runs on the thread that read it,
+ * which saves the idle packet a thread wake-up ({@link HandOff}). The engine's per-peer locks keep
+ * each peer's handshake and keypair state in order whichever thread runs a batch.
  */
 final class DataPath {
   private static final System.Logger LOG = System.getLogger(DataPath.class.getName());
   private static final int QUEUED_BATCHES = 256;
+
+  /** The largest UDP payload; no datagram the socket hands over is longer. */
+  private static final int MAX_DATAGRAM = 65535;
+
   private static final byte[] ZERO_HEADER = new byte[VirtioNetHeader.SIZE];
 
   /** A batch of work that can be thrown away (releasing what it holds) when the queue is full. */
@@ -42,8 +48,22 @@ final class DataPath {
   private final DropCounters drops;
   private final ThreadPoolExecutor workers;
   private final AtomicInteger pendingHandshakes = new AtomicInteger();
+  private final HandOff handOff = new HandOff();
+
+  /** The hand-off decisions of the UDP event loop (outside) and of the tunnel reader (inside). */
+  private final HandOff.Reader outside = handOff.reader();
+
+  private final HandOff.Reader inside = handOff.reader();
   private final ThreadLocal<ByteBuffer> tunWriteBuffer =
       ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(65536 + VirtioNetHeader.SIZE));
+
+  /**
+   * Each datagram is copied here for the engine, which reads it during the call and keeps nothing
+   * of it (what it delivers or sends is in arrays of its own), so one array per thread serves all.
+   */
+  private final ThreadLocal<byte[]> receiveScratch =
+      ThreadLocal.withInitial(() -> new byte[MAX_DATAGRAM]);
+
   private volatile UdpTransport udp;
 
   DataPath(
@@ -86,7 +106,16 @@ final class DataPath {
     return engine;
   }
 
-  /** The UDP sink, on the event loop: count handshake messages (for under-load), hand over. */
+  HandOffStats handOffStats() {
+    return handOff.stats();
+  }
+
+  /**
+   * The UDP sink, on the event loop: count handshake messages (for under-load), then either decrypt
+   * here (idle: see {@link HandOff}) or hand over. Handshake messages always go to the workers:
+   * they cost hundreds of microseconds each and the event loop must keep reading under a flood, or
+   * the under-load count never sees it.
+   */
   void onDatagrams(DatagramBatch batch) {
     int handshakes = 0;
     for (int i = 0; i < batch.count(); i++) {
@@ -96,8 +125,22 @@ final class DataPath {
         handshakes++;
       }
     }
-    int counted = handshakes;
-    pendingHandshakes.addAndGet(counted);
+    if (handshakes == 0 && outside.runHere(batch.count(), clock.nanos())) {
+      try {
+        receive(batch);
+      } catch (RuntimeException e) {
+        failed("received datagrams", batch.count(), e);
+      } finally {
+        batch.release();
+      }
+    } else {
+      handOffDatagrams(batch, handshakes);
+    }
+    outside.done(clock.nanos());
+  }
+
+  private void handOffDatagrams(DatagramBatch batch, int handshakes) {
+    pendingHandshakes.addAndGet(handshakes);
     submit(
         new Job() {
           @Override
@@ -108,7 +151,7 @@ final class DataPath {
               failed("received datagrams", batch.count(), e);
             } finally {
               batch.release();
-              pendingHandshakes.addAndGet(-counted);
+              pendingHandshakes.addAndGet(-handshakes);
             }
           }
 
@@ -116,13 +159,28 @@ final class DataPath {
           public void discard() {
             drops.count(DropReason.WORKER_QUEUE_FULL, batch.count());
             batch.release();
-            pendingHandshakes.addAndGet(-counted);
+            pendingHandshakes.addAndGet(-handshakes);
           }
         });
   }
 
-  /** Packets read from the tunnel, handed over as one batch. */
+  /**
+   * Packets read from the tunnel: encrypted here when idle (see {@link HandOff}), else handed over.
+   */
   void onPackets(List<byte[]> packets) {
+    if (inside.runHere(packets.size(), clock.nanos())) {
+      try {
+        send(packets);
+      } catch (RuntimeException e) {
+        failed("tunnel packets", packets.size(), e);
+      }
+    } else {
+      handOffPackets(packets);
+    }
+    inside.done(clock.nanos());
+  }
+
+  private void handOffPackets(List<byte[]> packets) {
     submit(
         new Job() {
           @Override
@@ -206,11 +264,12 @@ final class DataPath {
     long now = clock.nanos();
     engine.handshakesPending(pendingHandshakes.get(), now);
     DeviceOutbox out = new DeviceOutbox(this);
+    byte[] datagram = receiveScratch.get();
     for (int i = 0; i < batch.count(); i++) {
       ByteBuf p = batch.payload(i);
-      byte[] datagram = new byte[p.readableBytes()];
-      p.getBytes(p.readerIndex(), datagram);
-      engine.receive(datagram, 0, datagram.length, batch.address(i), now, out);
+      int length = Math.min(p.readableBytes(), datagram.length);
+      p.getBytes(p.readerIndex(), datagram, 0, length);
+      engine.receive(datagram, 0, length, batch.address(i), now, out);
     }
     out.flush();
   }
@@ -247,11 +306,33 @@ final class DataPath {
     return true;
   }
 
+  /** Queues a job; {@link HandOff} counts it as outstanding until it ran or was discarded. */
   private void submit(Job job) {
+    handOff.started();
+    Job counted =
+        new Job() {
+          @Override
+          public void run() {
+            try {
+              job.run();
+            } finally {
+              handOff.finished();
+            }
+          }
+
+          @Override
+          public void discard() {
+            try {
+              job.discard();
+            } finally {
+              handOff.finished();
+            }
+          }
+        };
     try {
-      workers.execute(job);
+      workers.execute(counted);
     } catch (RuntimeException e) {
-      job.discard();
+      counted.discard();
     }
   }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A WireGuard interface: a TUN device, a UDP socket and a set of peers, speaking the protocol byte
  * for byte. Open one with {@link #builder()}; peers can be set and removed at any time while
  * traffic flows. Threads: one reads the tunnel, the UDP event loop receives, a small pool of
- * workers encrypts and decrypts whole batches, and one thread runs the timers.
+ * workers encrypts and decrypts whole batches under load (an idle packet is processed by the thread
+ * that read it), and one thread runs the timers.
  */
 public final class WireGuardDevice implements AutoCloseable {
   private final TunDevice tun;
@@ -192,6 +193,11 @@ public final class WireGuardDevice implements AutoCloseable {
       all.put(DropReason.UDP_SOCKET_ERROR, u.socketErrors());
     }
     return all;
+  }
+
+  /** How many packet batches ran on the thread that read them and how many went to a worker. */
+  public HandOffStats handOffStats() {
+    return path.handOffStats();
   }
 
   /** The UDP transport's counters: datagrams sent and received, GSO writes, failures. */

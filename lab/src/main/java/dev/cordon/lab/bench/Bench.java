@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,7 +20,9 @@ import java.util.stream.Collectors;
  * ratios. Prints Markdown; {@code --markdown FILE} also writes it there. Needs root.
  *
  * <p>Options: {@code --rounds N} (1-5), {@code --seconds S} per iperf3 run (1-30, default 5),
- * {@code --pairs both|wireguard-go|cordon}, {@code --flood-peers N} (default 256).
+ * {@code --pairs both|wireguard-go|cordon}, {@code --flood-peers N} (default 256), {@code --only
+ * LIST} (comma-separated groups among {@link #GROUPS}; default all, which is what {@code make
+ * bench} runs).
  */
 public final class Bench {
   static final String REPRODUCE = "sudo make bench";
@@ -27,15 +31,46 @@ public final class Bench {
           + " -Dcordon.dist.dir=dist/target/cordon/cordon dev.cordon.lab.bench.Bench"
           + " --markdown docs/benchmarks.md";
 
+  /** The benchmark groups {@code --only} selects from, in the order they run. */
+  static final List<String> GROUPS =
+      List.of("tcp", "small-packets", "latency-idle", "latency-load", "handshakes");
+
   private final Results results = new Results();
   private final int rounds;
   private final Measurements measure;
   private final List<TunnelPair> pairs;
+  private final Set<String> only;
 
-  private Bench(int rounds, Measurements measure, List<TunnelPair> pairs) {
+  private Bench(int rounds, Measurements measure, List<TunnelPair> pairs, Set<String> only) {
     this.rounds = rounds;
     this.measure = measure;
     this.pairs = pairs;
+    this.only = only;
+  }
+
+  /**
+   * The groups {@code --only} names ("latency" stands for both latency groups); all when absent.
+   *
+   * @throws IllegalArgumentException for a name that is no group, so a typo never runs nothing
+   */
+  static Set<String> groups(String onlyOrNull) {
+    if (onlyOrNull == null) {
+      return Set.copyOf(GROUPS);
+    }
+    var chosen = new HashSet<String>();
+    for (String name : onlyOrNull.split(",")) {
+      String group = name.strip();
+      if (group.equals("latency")) {
+        chosen.add("latency-idle");
+        chosen.add("latency-load");
+      } else if (GROUPS.contains(group)) {
+        chosen.add(group);
+      } else {
+        throw new IllegalArgumentException(
+            "--only: unknown group '" + group + "'; known: latency, " + String.join(", ", GROUPS));
+      }
+    }
+    return Set.copyOf(chosen);
   }
 
   public static void main(String[] argv) throws IOException {
@@ -44,6 +79,7 @@ public final class Bench {
     int seconds = (int) Math.clamp(args.number("--seconds", 5), 1, 30);
     String which = args.text("--pairs", "both");
     int floodPeers = (int) Math.clamp(args.number("--flood-peers", 256), 1, 4096);
+    Set<String> only = groups(args.values().get("--only"));
     var notes = new ArrayList<String>();
     String markdown;
     try (Lab lab = Lab.open("bench")) {
@@ -72,7 +108,7 @@ public final class Bench {
           System.err.println(lab.report());
         }
       }
-      var bench = new Bench(rounds, new Measurements(seconds, keys), pairs);
+      var bench = new Bench(rounds, new Measurements(seconds, keys), pairs, only);
       notes.forEach(bench.results::note);
       bench.runAll();
       markdown = BenchReport.render(bench.results, rounds, seconds, MAIN);
@@ -92,7 +128,7 @@ public final class Bench {
 
   private void runAll() {
     String tcpGoal = ">= 1.0x (aim 1.5x)";
-    for (int streams : new int[] {1, 4}) {
+    for (int streams : only.contains("tcp") ? new int[] {1, 4} : new int[0]) {
       for (boolean reverse : new boolean[] {false, true}) {
         String what =
             "TCP "
@@ -106,19 +142,34 @@ public final class Bench {
                 new Row("cpuPerGb", what + " tunnel CPU per GB", "CPU s/GB", "<= 1.0x")));
       }
     }
-    each(
-        p -> Map.of("pps", measure.smallPackets(p, 64, "300M")),
-        List.of(new Row("pps", "UDP 64-byte packets (offered 300 Mbit/s)", "packets/s", "higher")));
-    each(
-        p -> Map.of("pps", measure.smallPackets(p, 1380, "2G")),
-        List.of(new Row("pps", "UDP 1380-byte packets (offered 2 Gbit/s)", "packets/s", "higher")));
+    if (only.contains("small-packets")) {
+      each(
+          p -> Map.of("pps", measure.smallPackets(p, 64, "300M")),
+          List.of(
+              new Row("pps", "UDP 64-byte packets (offered 300 Mbit/s)", "packets/s", "higher")));
+      each(
+          p -> Map.of("pps", measure.smallPackets(p, 1380, "2G")),
+          List.of(
+              new Row("pps", "UDP 1380-byte packets (offered 2 Gbit/s)", "packets/s", "higher")));
+    }
     for (boolean load : new boolean[] {false, true}) {
+      if (!only.contains(load ? "latency-load" : "latency-idle")) {
+        continue;
+      }
       String when = load ? "under load" : "idle";
       each(
           p -> measure.latencyAdded(p, load),
           List.of(
               new Row("p50", "latency added p50, " + when, "ms", "lower"),
-              new Row("p99", "latency added p99, " + when, "ms", "<= 1.2x")));
+              new Row("p99", "latency added p99, " + when, "ms", "<= 1.2x"),
+              new Row(
+                  "switches",
+                  "tunnel threads' voluntary context switches per ping, " + when,
+                  "count",
+                  "lower")));
+    }
+    if (!only.contains("handshakes")) {
+      return;
     }
     each(
         p -> measure.handshakes(p),

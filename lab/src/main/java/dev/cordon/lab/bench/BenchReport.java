@@ -119,9 +119,13 @@ final class BenchReport {
         run, divided by the bytes received.
         - **Small packets**: iperf3 UDP, `-l 64` and `-l 1380`, %1$d s, at a capped offered \
         rate; datagrams received per second (sent minus lost).
-        - **Latency added**: 300 pings 10 ms apart through the tunnel, p50 and p99 of the \
-        per-packet times, minus those of the same pings over the bare veth path; under load \
-        while one iperf3 TCP stream runs through the same tunnel.
+        - **Latency added**: after an unmeasured warm-up flood ping (`ping -f`, 5000 or 10 s), \
+        300 pings 10 ms apart through the tunnel, p50 and p99 of the per-packet times, minus \
+        those of the same pings over the bare veth path; under load while one iperf3 TCP stream runs through the \
+        same tunnel. Context switches per ping: the voluntary context switches of all threads \
+        of both tunnel processes (`/proc/<pid>/task/*/status`) during the 300 pings, divided \
+        by the replies: how many times a ping's packets put a thread to sleep and woke it, \
+        a count that does not depend on the machine's load.
         - **Handshakes**: b's tunnel pinned to CPU 1 (`taskset -a`), a flooder on CPU 0 sends \
         valid initiations from 256 peers b knows, at most 64 outstanding (so the responder \
         never enters cookie mode), at most 20,000 or 8 s; handshake responses per second.

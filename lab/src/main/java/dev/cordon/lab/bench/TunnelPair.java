@@ -89,6 +89,11 @@ record TunnelPair(
     return ProcStat.cpuSeconds(pidA) + ProcStat.cpuSeconds(pidB);
   }
 
+  /** Voluntary context switches both tunnel processes' threads have made so far. */
+  long voluntarySwitches() {
+    return ProcStat.voluntarySwitches(pidA) + ProcStat.voluntarySwitches(pidB);
+  }
+
   /** Waits for the first handshake, so no measurement pays for it. */
   private TunnelPair connected() {
     Await.until(

@@ -1,6 +1,7 @@
 package dev.cordon.tunnel.tool;
 
 import dev.cordon.tunnel.DropReason;
+import dev.cordon.tunnel.HandOffStats;
 import dev.cordon.tunnel.PeerStatus;
 import dev.cordon.tunnel.WireGuardDevice;
 import dev.cordon.tunnel.udp.UdpStats;
@@ -16,7 +17,8 @@ import java.util.Map;
  * <pre>
  * interface=NAME port=P
  * peer=BASE64 endpoint=IP:PORT rx_bytes=N tx_bytes=N rx_packets=N tx_packets=N last_handshake=S
- * udp sent=N received=N dropped=N gso_writes=N gso_failures=N socket_errors=N sink_errors=N
+ * udp sent=N received=N dropped=N gso_writes=N gso_failures=N socket_errors=N sink_errors=N direct=N
+ * batches run_here=N handed_off=N
  * drop=REASON count=N
  * </pre>
  *
@@ -52,6 +54,11 @@ final class StatusFile {
     s.append(" gso_failures=").append(u.gsoFailures());
     s.append(" socket_errors=").append(u.socketErrors());
     s.append(" sink_errors=").append(u.sinkErrors());
+    s.append(" direct=").append(u.directSends());
+    s.append('\n');
+    HandOffStats h = device.handOffStats();
+    s.append("batches run_here=").append(h.batchesRunHere());
+    s.append(" handed_off=").append(h.batchesHandedOff());
     s.append('\n');
     for (Map.Entry<DropReason, Long> d : device.drops().entrySet()) {
       s.append("drop=").append(d.getKey().name()).append(" count=").append(d.getValue());

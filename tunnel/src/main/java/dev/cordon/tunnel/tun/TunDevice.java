@@ -171,7 +171,8 @@ public final class TunDevice implements AutoCloseable {
 
   /**
    * Reads one packet into {@code buffer} (a native segment at least {@link #mtu()} long, or the
-   * packet is truncated), waiting at most {@code timeoutMillis} (negative: forever).
+   * packet is truncated), waiting at most {@code timeoutMillis} (negative: forever; zero: not at
+   * all, one read(2) only).
    *
    * @return the packet's length, 0 if the wait timed out, or -1 once the device is closed
    */
@@ -188,6 +189,11 @@ public final class TunDevice implements AutoCloseable {
         int errno = (int) -n;
         if (errno != Errno.EAGAIN && errno != Errno.EINTR) {
           throw new TunException("read(" + name + ")", errno, null);
+        }
+        if (timeoutMillis == 0 && errno == Errno.EAGAIN) {
+          // The read just found the queue empty: a zero-timeout poll would only say so again,
+          // at the cost of a system call after every packet the reader drains.
+          return 0;
         }
         int ready = await(Libc.POLLIN, timeoutMillis);
         if (closed) {

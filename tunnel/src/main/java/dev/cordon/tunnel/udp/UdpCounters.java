@@ -12,6 +12,7 @@ final class UdpCounters {
   final LongAdder gsoFailures = new LongAdder();
   final LongAdder sinkErrors = new LongAdder();
   final LongAdder socketErrors = new LongAdder();
+  final LongAdder directSends = new LongAdder();
 
   UdpStats snapshot() {
     return new UdpStats(
@@ -22,6 +23,7 @@ final class UdpCounters {
         datagramsDropped.sum(),
         gsoFailures.sum(),
         sinkErrors.sum(),
-        socketErrors.sum());
+        socketErrors.sum(),
+        directSends.sum());
   }
 }

@@ -14,6 +14,8 @@ package dev.cordon.tunnel.udp;
  * @param gsoFailures failed GSO writes; the first one turns GSO off for the transport
  * @param sinkErrors exceptions thrown by the sink
  * @param socketErrors reads or writes of a single datagram the kernel refused
+ * @param directSends datagrams among {@code datagramsSent} that the sending thread wrote itself,
+ *     without a hand-off to the event loop (lone datagrams while nothing else waits to go out)
  */
 public record UdpStats(
     long datagramsReceived,
@@ -23,4 +25,5 @@ public record UdpStats(
     long datagramsDropped,
     long gsoFailures,
     long sinkErrors,
-    long socketErrors) {}
+    long socketErrors,
+    long directSends) {}

@@ -10,7 +10,8 @@ import java.net.InetSocketAddress;
  * <p>Received datagrams reach the {@link DatagramSink} given to {@link #bind}, one batch per read
  * pass. Datagrams to send go in as a {@link DatagramBatch} and leave in one event-loop task with
  * one flush, so epoll sends them with sendmmsg (and GSO for runs of equal-size datagrams to one
- * peer).
+ * peer); a few datagrams sent while nothing waits for the event loop leave at once from the sending
+ * thread instead, which spares the idle path a thread wake-up.
  */
 public interface UdpTransport extends AutoCloseable {
 

@@ -189,6 +189,39 @@ class UdpTransportTest {
   }
 
   @Test
+  void aLoneDatagramFromAnIdleSenderLeavesFromTheSendingThreadWithoutTheEventLoop()
+      throws Exception {
+    requireEpollOnLinux();
+    Loopback atB = new Loopback();
+    UdpTransport a = bind(on("127.0.0.1", UdpTransport.Kind.EPOLL), new Loopback());
+    UdpTransport b = bind(on("127.0.0.1", UdpTransport.Kind.EPOLL), atB);
+
+    for (int index = 0; index < 20; index++) {
+      sendRange(a, b.localAddress(), index, 1, 1, false);
+      atB.awaitAll(index + 1, a.localAddress());
+    }
+
+    assertEquals(20, a.stats().datagramsSent());
+    assertEquals(20, a.stats().directSends(), "some lone datagrams waited for the event loop");
+    assertEquals(0, a.stats().datagramsDropped());
+  }
+
+  @Test
+  void aBatchLargerThanTheDirectLimitStillGoesThroughTheEventLoopInOneFlush() throws Exception {
+    requireEpollOnLinux();
+    Loopback atB = new Loopback();
+    UdpTransport a = bind(on("127.0.0.1", UdpTransport.Kind.EPOLL), new Loopback());
+    UdpTransport b = bind(on("127.0.0.1", UdpTransport.Kind.EPOLL), atB);
+    int count = NettyUdpTransport.DIRECT_MAX + 1;
+
+    sendRange(a, b.localAddress(), 0, count, count, false);
+
+    atB.awaitAll(count, a.localAddress());
+    assertEquals(count, a.stats().datagramsSent());
+    assertEquals(0, a.stats().directSends(), "a batch went datagram by datagram: " + a.stats());
+  }
+
+  @Test
   void closingStopsTheIoThreadAndDropsLaterBatchesWithTheirBuffers() throws Exception {
     Loopback atB = new Loopback();
     UdpTransport a = bind(on("127.0.0.1", UdpTransport.Kind.EPOLL), new Loopback());
