@@ -1,8 +1,13 @@
 package dev.cordon.gateway.daemon;
 
 import dev.cordon.gateway.device.PeerDevice;
+import dev.cordon.gateway.identity.CertificateRenewer;
+import dev.cordon.gateway.identity.CredentialFiles;
+import dev.cordon.gateway.identity.RenewableKeyManager;
+import dev.cordon.gateway.sync.Backoff;
 import dev.cordon.gateway.sync.ControllerChannel;
 import dev.cordon.gateway.telemetry.MetricsServer;
+import dev.cordon.proto.v1.GatewayServiceGrpc;
 import dev.cordon.proto.v1.RegisterRequest;
 import dev.cordon.tunnel.WireGuardDevice;
 import io.grpc.ManagedChannel;
@@ -11,21 +16,27 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cordon gateway}: runs the enforcement point until SIGTERM. Startup, in order: flags, the
- * enrolled credential, the WireGuard device with the enforcer as its packet policy, the overlay
- * address and pool route on its TUN, metrics, then the controller session (registration, table
- * watch, telemetry). Exit codes: 0 stopped cleanly, 2 bad configuration, 3 the data path could not
- * be set up, 4 no usable enrollment in the state directory.
+ * {@code cordon gateway}: runs the enforcement point until SIGTERM. Startup, in order: flags (and
+ * the {@code --config} file, see {@link GatewayConfigFile}), the enrolled credential, the WireGuard
+ * device with the enforcer as its packet policy, the overlay address and pool route on its TUN,
+ * metrics, then the controller session (registration, table watch, telemetry). Exit codes: 0
+ * stopped cleanly, 2 bad configuration, 3 the data path could not be set up, 4 no usable enrollment
+ * in the state directory.
  */
 @Command(
     name = "gateway",
@@ -39,6 +50,14 @@ public final class GatewayCommand implements Callable<Integer> {
   static final int EXIT_NO_CREDENTIAL = 4;
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Properties file with values for these flags (long name without dashes = value;"
+              + " repeatable flags comma-separated); flags on the command line win.")
+  Path config;
 
   @Option(
       names = "--controller",
@@ -101,6 +120,14 @@ public final class GatewayCommand implements Callable<Integer> {
       defaultValue = "10000")
   int flowQueue;
 
+  @Option(
+      names = "--flow-report-interval",
+      description =
+          "How often a long-lived flow is reported to the controller while it lasts; ended flows"
+              + " are reported when they end (ISO-8601, default ${DEFAULT-VALUE}).",
+      defaultValue = "PT60S")
+  Duration flowReportInterval;
+
   /** The host's side of the TUN; replaced in tests. */
   HostNetwork host = HostNetwork.IP;
 
@@ -108,6 +135,14 @@ public final class GatewayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (config != null) {
+      try {
+        GatewayConfigFile.apply(config, spec);
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        return EXIT_CONFIG;
+      }
+    }
     String bad = badFlag();
     if (bad != null) {
       err.println(bad);
@@ -125,6 +160,8 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     GatewayCredential credential;
     try {
+      String recovered = CredentialFiles.recover(stateDir);
+      if (recovered != null) out.println(recovered);
       credential = GatewayCredential.load(stateDir);
     } catch (GatewayCredential.Missing e) {
       err.println(e.getMessage());
@@ -146,7 +183,8 @@ public final class GatewayCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     GatewayDaemon daemon =
-        new GatewayDaemon(credential.name(), stateDir, failStatic, maxFlows, flowQueue);
+        new GatewayDaemon(
+            credential.name(), stateDir, failStatic, maxFlows, flowQueue, flowReportInterval);
     WireGuardDevice device;
     try {
       device =
@@ -170,18 +208,17 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     daemon.attach(PeerDevice.of(device));
     MetricsServer metricsServer = null;
+    ControllerChannel controllerChannel = null;
     ManagedChannel channel = null;
+    RenewableKeyManager keys =
+        new RenewableKeyManager(credential.certificateKey(), credential.chain());
     try {
       host.addAddress(iface, hostAddress(credential.overlayAddress()));
       host.addRoute(iface, overlayPool);
       metricsServer = new MetricsServer(metricsAddress, daemon::status);
-      channel =
-          ControllerChannel.open(
-              target,
-              credential.certificateKey(),
-              credential.chain(),
-              credential.caBundle(),
-              credential.trustDomain());
+      controllerChannel =
+          ControllerChannel.open(target, keys, credential.caBundle(), credential.trustDomain());
+      channel = controllerChannel.channel();
     } catch (IOException | RuntimeException e) {
       err.println("cannot set up the gateway: " + e.getMessage());
       if (metricsServer != null) metricsServer.close();
@@ -191,6 +228,7 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     Registration.register(channel, registration, daemon.syncWorker());
     daemon.start(channel, new EnforcementLog(out, device.interfaceName(), device.listenPort()));
+    daemon.startRenewal(renewer(keys, controllerChannel, daemon, out));
     out.println(
         "gateway started interface="
             + device.interfaceName()
@@ -207,6 +245,43 @@ public final class GatewayCommand implements Callable<Integer> {
     out.flush();
     awaitShutdown(daemon, device, metricsServer, channel, out);
     return 0;
+  }
+
+  /** Renews through the controller session; a renewal moves the session to the new certificate. */
+  private CertificateRenewer renewer(
+      RenewableKeyManager keys, ControllerChannel session, GatewayDaemon daemon, PrintWriter out) {
+    var stub = GatewayServiceGrpc.newBlockingStub(session.channel());
+    return new CertificateRenewer(
+        stateDir,
+        keys,
+        request -> stub.withDeadlineAfter(15, TimeUnit.SECONDS).renew(request),
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random()),
+        new SecureRandom(),
+        InstantSource.system(),
+        new CertificateRenewer.Listener() {
+          @Override
+          public void renewed(X509Certificate leaf) {
+            synchronized (out) {
+              out.println(
+                  "certificate renewed serial="
+                      + leaf.getSerialNumber().toString(16)
+                      + " not-after="
+                      + leaf.getNotAfter().toInstant());
+              out.flush();
+            }
+            session.useRenewedCertificate();
+            daemon.reconnect();
+          }
+
+          @Override
+          public void failed(String why, Duration retryIn) {
+            synchronized (out) {
+              out.println(
+                  "certificate renewal failed, retrying in " + retryIn.toSeconds() + " s: " + why);
+              out.flush();
+            }
+          }
+        });
   }
 
   /** Blocks until SIGTERM/SIGINT; the hook stops everything before the JVM exits. */
@@ -242,6 +317,9 @@ public final class GatewayCommand implements Callable<Integer> {
     if (failStatic.isNegative()) return "--fail-static must not be negative";
     if (maxFlows < 1) return "--max-flows must be positive";
     if (flowQueue < 1) return "--flow-queue must be positive";
+    if (flowReportInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+      return "--flow-report-interval must be at least PT1S";
+    }
     if (iface.isBlank() || iface.length() > 15) return "--interface must be 1..15 characters";
     return null;
   }

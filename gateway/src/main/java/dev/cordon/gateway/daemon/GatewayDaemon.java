@@ -9,6 +9,7 @@ import dev.cordon.gateway.enforce.Enforcer;
 import dev.cordon.gateway.enforce.GatewayPeer;
 import dev.cordon.gateway.enforce.PeerSlot;
 import dev.cordon.gateway.enforce.PolicySnapshot;
+import dev.cordon.gateway.identity.CertificateRenewer;
 import dev.cordon.gateway.sync.Backoff;
 import dev.cordon.gateway.sync.ControllerSync;
 import dev.cordon.gateway.sync.FailStatic;
@@ -62,17 +63,28 @@ final class GatewayDaemon implements AutoCloseable {
   private final ScheduledExecutorService syncWorker =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("cordon-sync").unstarted(r));
+  private final ScheduledExecutorService renewalWorker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("cordon-renewal").unstarted(r));
   private volatile PeerDevice device;
+  private CertificateRenewer renewer;
   private ControllerSync sync;
   private TelemetryStream telemetry;
 
-  GatewayDaemon(String name, Path stateDir, Duration failStaticBound, int maxFlows, int queue) {
+  GatewayDaemon(
+      String name,
+      Path stateDir,
+      Duration failStaticBound,
+      int maxFlows,
+      int queue,
+      Duration flowReportInterval) {
     long now = System.currentTimeMillis();
     this.stateDir = stateDir;
     this.failStatic = new FailStatic(failStaticBound, now);
     this.state = new GatewayTableState(name);
     this.flowQueue = new FlowQueue(queue);
-    this.ledger = new FlowLedger(name, this::currentPolicy, flowQueue, 60_000);
+    this.ledger =
+        new FlowLedger(name, this::currentPolicy, flowQueue, flowReportInterval.toMillis());
     this.enforcer = new Enforcer(PolicySnapshot.empty(), maxFlows, drops, failStatic, ledger);
     this.peers = new DeviceAdapter(new LateDevice());
     this.policy = new EnforcingPolicy(enforcer, peers, System::currentTimeMillis);
@@ -106,6 +118,25 @@ final class GatewayDaemon implements AutoCloseable {
     periodic.scheduleWithFixedDelay(this::everySecond, 0, 1, TimeUnit.SECONDS);
     periodic.scheduleWithFixedDelay(
         () -> guarded(() -> reporter.tick(System.currentTimeMillis())), 5, 5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Keeps the certificate renewed on its own thread: a slow or unreachable controller delays the
+   * renewal, never a table update.
+   */
+  void startRenewal(CertificateRenewer renewer) {
+    this.renewer = renewer;
+    renewer.start(renewalWorker);
+  }
+
+  /**
+   * Moves the table watch and the telemetry stream to new calls, after the channel was told to
+   * reconnect with a renewed certificate. Enforcement goes on throughout on the applied table.
+   */
+  void reconnect() {
+    if (sync != null) sync.rewatch();
+    TelemetryStream t = telemetry;
+    if (t != null) periodic.execute(() -> guarded(t::reopen));
   }
 
   ScheduledExecutorService syncWorker() {
@@ -157,6 +188,10 @@ final class GatewayDaemon implements AutoCloseable {
               t == null ? 0 : t.rxBytes(),
               t == null ? 0 : t.txBytes()));
     }
+    // The enforcer's counts first: the tunnel counts each verdict after the enforcer did, so its
+    // copy is never behind what is subtracted from it.
+    Map<dev.cordon.gateway.enforce.DropReason, Long> enforced = drops.snapshot();
+    Map<dev.cordon.tunnel.DropReason, Long> tunnelDrops = d == null ? Map.of() : d.drops();
     return new GatewayStatus(
         state.version(),
         failStatic.isConnected(),
@@ -165,13 +200,17 @@ final class GatewayDaemon implements AutoCloseable {
         latency.quantileMicros(0.5),
         latency.quantileMicros(0.99),
         latency.maxMicros(),
-        d == null ? drops.snapshot() : TunnelDrops.merged(drops.snapshot(), d.drops()),
-        list);
+        d == null ? enforced : TunnelDrops.merged(enforced, tunnelDrops),
+        d == null ? Map.of() : TunnelDrops.tunnelOnly(enforced, tunnelDrops),
+        list,
+        latency.snapshot());
   }
 
   /** Stops sync and telemetry, then removes the status file; the caller closes the device. */
   @Override
   public void close() {
+    if (renewer != null) renewer.close();
+    renewalWorker.shutdownNow();
     if (sync != null) sync.close();
     syncWorker.shutdownNow();
     periodic.shutdownNow();

@@ -80,6 +80,8 @@ public final class GatewayStatusCommand implements Callable<Integer> {
             (r, n) -> {
               if (n > 0) out.printf("  %-20s %d%n", r, n);
             });
+    // The tunnel's own reasons, in lower case, next to the enforcer's.
+    s.tunnelDrops().forEach((r, n) -> out.printf("  %-20s %d%n", r, n));
     out.flush();
   }
 }

@@ -1,36 +1,64 @@
 package dev.cordon.gateway.sync;
 
+import dev.cordon.gateway.identity.RenewableKeyManager;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 
 /**
- * The mTLS channel to the controller, from the credential {@code cordon enroll} left in the state
- * directory. TLS 1.3 on the JDK provider, so {@link ControllerTrust} makes the whole server
- * decision (the OpenSSL provider could add a host-name check the SPIFFE identity replaces).
+ * The mTLS channel to the controller, presenting the gateway's current certificate. TLS 1.3 on the
+ * JDK provider, so {@link ControllerTrust} makes the whole server decision (the OpenSSL provider
+ * could add a host-name check the SPIFFE identity replaces).
  */
 public final class ControllerChannel {
-  private ControllerChannel() {}
+  private final ManagedChannel channel;
+  private final SslContext tls;
 
-  public static ManagedChannel open(
-      String target,
-      PrivateKey key,
-      List<X509Certificate> chain,
-      List<X509Certificate> caBundle,
-      String trustDomain)
+  private ControllerChannel(ManagedChannel channel, SslContext tls) {
+    this.channel = channel;
+    this.tls = tls;
+  }
+
+  public static ControllerChannel open(
+      String target, RenewableKeyManager keys, List<X509Certificate> caBundle, String trustDomain)
       throws SSLException {
-    var tls =
+    SslContext tls =
         GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
             .protocols("TLSv1.3")
             .trustManager(new ControllerTrust(caBundle, trustDomain))
-            .keyManager(key, chain.toArray(X509Certificate[]::new))
+            .keyManager(keys)
             .build();
-    return NettyChannelBuilder.forTarget(target).sslContext(tls).build();
+    return new ControllerChannel(
+        NettyChannelBuilder.forTarget(target).sslContext(tls).build(), tls);
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  /**
+   * After the key manager presents a renewed certificate: forgets the TLS sessions (a resumed
+   * session would carry the old certificate's identity) and lets the channel go idle, so the next
+   * call opens a connection with a full handshake. Calls under way finish on the old connection,
+   * which closes once they have.
+   */
+  public void useRenewedCertificate() {
+    SSLSessionContext sessions = tls.sessionContext();
+    if (sessions != null) {
+      for (byte[] id : Collections.list(sessions.getIds())) {
+        SSLSession s = sessions.getSession(id);
+        if (s != null) s.invalidate();
+      }
+    }
+    channel.enterIdle();
   }
 }

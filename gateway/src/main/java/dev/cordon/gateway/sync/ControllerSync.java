@@ -37,6 +37,7 @@ public final class ControllerSync implements AutoCloseable {
   private final LongSupplier wallMillis;
   private volatile boolean closed;
   private volatile ClientCallStreamObserver<WatchTableRequest> call;
+  private volatile Watch current;
 
   public ControllerSync(
       Channel channel,
@@ -54,13 +55,39 @@ public final class ControllerSync implements AutoCloseable {
   }
 
   public void start() {
-    worker.execute(this::watch);
+    worker.execute((Runnable) this::watch);
   }
 
   private void watch() {
+    watch(applier.state().version());
+  }
+
+  private void watch(long from) {
     if (closed) return;
-    long from = applier.state().version();
-    stub.watchTable(WatchTableRequest.newBuilder().setAppliedVersion(from).build(), new Watch());
+    Watch w = new Watch();
+    current = w;
+    stub.watchTable(WatchTableRequest.newBuilder().setAppliedVersion(from).build(), w);
+  }
+
+  /**
+   * Moves the watch to a new call at once (after the channel was told to reconnect with a renewed
+   * certificate). Not a disconnection: fail-static and the backoff are untouched, and updates the
+   * old call already delivered are applied first (they are queued on the worker ahead of this); any
+   * it delivers later are ignored. The new call asks for a snapshot (version 0) although the held
+   * table is current: the controller's stream only removes peers it sent itself (it names them by
+   * key from its own memory), so a stream resumed without a snapshot would let a later revocation
+   * through without removing the peer. Applying a snapshot equal to the held table changes nothing.
+   */
+  public void rewatch() {
+    worker.execute(
+        () -> {
+          Watch old = current;
+          if (closed || old == null || old.ended) return;
+          old.ended = true;
+          old.refused = true;
+          call.cancel("moving to a renewed certificate", null);
+          watch(0);
+        });
   }
 
   private final class Watch
@@ -126,7 +153,7 @@ public final class ControllerSync implements AutoCloseable {
   private void reconnect() {
     failStatic.disconnected(wallMillis.getAsLong());
     if (closed) return;
-    worker.schedule(this::watch, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+    worker.schedule((Runnable) this::watch, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void acknowledge(long version, long receivedAtMillis, long appliedAtMillis) {

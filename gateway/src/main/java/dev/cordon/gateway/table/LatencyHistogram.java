@@ -9,6 +9,32 @@ public final class LatencyHistogram {
   private final long[] counts = new long[BUCKETS];
   private long total;
   private long maxMicros;
+  private long sumMicros;
+
+  /**
+   * The counts at one instant: {@code counts[i]} values below 2^i µs and at least 2^(i-1) µs
+   * (bucket 0: below 1 µs), their number and their sum.
+   */
+  public record Snapshot(long[] counts, long count, long sumMicros) {
+    public Snapshot {
+      counts = counts.clone();
+    }
+
+    public static Snapshot empty() {
+      return new Snapshot(new long[BUCKETS], 0, 0);
+    }
+
+    /** How many values are below 2^i µs. */
+    public long below(int i) {
+      long n = 0;
+      for (int b = 0; b <= Math.min(i, counts.length - 1); b++) n += counts[b];
+      return n;
+    }
+  }
+
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(counts, total, sumMicros);
+  }
 
   public synchronized void record(long nanos) {
     long micros = Math.max(0, nanos / 1000);
@@ -16,6 +42,7 @@ public final class LatencyHistogram {
     counts[b]++;
     total++;
     maxMicros = Math.max(maxMicros, micros);
+    sumMicros += micros;
   }
 
   public synchronized long count() {

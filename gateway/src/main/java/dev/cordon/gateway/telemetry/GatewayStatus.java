@@ -1,10 +1,15 @@
 package dev.cordon.gateway.telemetry;
 
 import dev.cordon.gateway.enforce.DropReason;
+import dev.cordon.gateway.table.LatencyHistogram;
 import java.util.List;
 import java.util.Map;
 
-/** The gateway at one instant, as status output, metrics and health read it. */
+/**
+ * The gateway at one instant, as status output, metrics and health read it. {@code drops} are the
+ * enforcer's reasons; {@code tunnelDrops} the tunnel's own, by its lower-case names (refused
+ * handshakes, unknown receiver indexes, replays, no route...).
+ */
 public record GatewayStatus(
     long tableVersion,
     boolean connected,
@@ -14,11 +19,64 @@ public record GatewayStatus(
     long applyP99Micros,
     long applyMaxMicros,
     Map<DropReason, Long> drops,
-    List<Peer> peers) {
+    Map<String, Long> tunnelDrops,
+    List<Peer> peers,
+    LatencyHistogram.Snapshot enforcement) {
 
   public GatewayStatus {
     drops = Map.copyOf(drops);
+    tunnelDrops = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tunnelDrops));
     peers = List.copyOf(peers);
+  }
+
+  /** A status without an enforcement-latency histogram (read back from the status file). */
+  public GatewayStatus(
+      long tableVersion,
+      boolean connected,
+      long failStaticRemainingMillis,
+      int flows,
+      long applyP50Micros,
+      long applyP99Micros,
+      long applyMaxMicros,
+      Map<DropReason, Long> drops,
+      Map<String, Long> tunnelDrops,
+      List<Peer> peers) {
+    this(
+        tableVersion,
+        connected,
+        failStaticRemainingMillis,
+        flows,
+        applyP50Micros,
+        applyP99Micros,
+        applyMaxMicros,
+        drops,
+        tunnelDrops,
+        peers,
+        LatencyHistogram.Snapshot.empty());
+  }
+
+  /** A status without tunnel-layer drops. */
+  public GatewayStatus(
+      long tableVersion,
+      boolean connected,
+      long failStaticRemainingMillis,
+      int flows,
+      long applyP50Micros,
+      long applyP99Micros,
+      long applyMaxMicros,
+      Map<DropReason, Long> drops,
+      List<Peer> peers) {
+    this(
+        tableVersion,
+        connected,
+        failStaticRemainingMillis,
+        flows,
+        applyP50Micros,
+        applyP99Micros,
+        applyMaxMicros,
+        drops,
+        Map.of(),
+        peers);
   }
 
   /**

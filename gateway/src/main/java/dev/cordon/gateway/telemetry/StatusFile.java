@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The status as a small line file in the state directory, replaced atomically by the daemon and
  * read by {@code cordon gateway status}. Lines: {@code key value}, {@code drop REASON n}, {@code
- * peer id status handshakeAgeMs packetsIn packetsOut drops rxBytes txBytes}.
+ * tunnel_drop name n}, {@code peer id status handshakeAgeMs packetsIn packetsOut drops rxBytes
+ * txBytes}.
  */
 public final class StatusFile {
   public static final String NAME = "gateway.status";
@@ -34,6 +36,8 @@ public final class StatusFile {
         .append(s.applyMaxMicros())
         .append('\n');
     s.drops().forEach((r, n) -> b.append("drop ").append(r).append(' ').append(n).append('\n'));
+    s.tunnelDrops()
+        .forEach((r, n) -> b.append("tunnel_drop ").append(r).append(' ').append(n).append('\n'));
     for (GatewayStatus.Peer p : s.peers()) {
       b.append("peer ")
           .append(p.deviceId())
@@ -67,6 +71,7 @@ public final class StatusFile {
     boolean connected = false;
     int flows = 0;
     Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    Map<String, Long> tunnelDrops = new TreeMap<>();
     List<GatewayStatus.Peer> peers = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve(NAME))) {
       String[] f = line.split(" ");
@@ -81,6 +86,7 @@ public final class StatusFile {
           max = Long.parseLong(f[3]);
         }
         case "drop" -> drops.put(DropReason.valueOf(f[1]), Long.parseLong(f[2]));
+        case "tunnel_drop" -> tunnelDrops.put(f[1], Long.parseLong(f[2]));
         case "peer" ->
             peers.add(
                 new GatewayStatus.Peer(
@@ -95,6 +101,7 @@ public final class StatusFile {
         default -> {}
       }
     }
-    return new GatewayStatus(version, connected, failStatic, flows, p50, p99, max, drops, peers);
+    return new GatewayStatus(
+        version, connected, failStatic, flows, p50, p99, max, drops, tunnelDrops, peers);
   }
 }

@@ -61,6 +61,17 @@ public final class TelemetryStream implements TelemetryReporter.Sink, AutoClosea
                 });
   }
 
+  /**
+   * Ends the current stream so that the next batch opens a new one (on a new connection, after a
+   * certificate renewal). Records in flight on the old stream may be lost, as on any break.
+   */
+  public void reopen() {
+    var c = call;
+    if (c != null && !broken) c.onCompleted();
+    broken = true;
+    openedAt = Long.MIN_VALUE / 2;
+  }
+
   @Override
   public void send(TelemetryBatch batch) {
     call.onNext(batch);

@@ -147,4 +147,26 @@ class ControllerSyncTest {
     assertEquals(List.of(0L, 1L), watchedFrom);
     assertNull(acks.poll(100, TimeUnit.MILLISECONDS), "version 6 was never acknowledged");
   }
+
+  @Test
+  void rewatchingMovesTheWatchToANewCallThatStartsWithASnapshotWithoutCountingADisconnection()
+      throws Exception {
+    serve(
+        n ->
+            n == 0
+                ? List.of(
+                    snapshot(1, List.of(active(1, "cam-1", "100.64.0.1", "cameras")), List.of()))
+                : List.of(
+                    snapshot(1, List.of(active(1, "cam-1", "100.64.0.1", "cameras")), List.of()),
+                    update(delta(1, 2).addRemovedRuleIds("x"))),
+        false);
+    assertEquals(1, nextAck());
+    sync.rewatch();
+    assertEquals(1, nextAck(), "the same table again, as a snapshot");
+    assertEquals(2, nextAck());
+    assertEquals(List.of(0L, 0L), watchedFrom, "the new call asks for a snapshot");
+    assertTrue(failStatic.isConnected(), "a planned move is not a disconnection");
+    assertNull(acks.poll(200, TimeUnit.MILLISECONDS), "the cancelled call started no third watch");
+    assertEquals(2, watchedFrom.size());
+  }
 }

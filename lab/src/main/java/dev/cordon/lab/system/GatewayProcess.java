@@ -4,7 +4,12 @@ import dev.cordon.lab.LabException;
 import dev.cordon.lab.LabProcess;
 import dev.cordon.lab.Namespace;
 import dev.cordon.lab.Result;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +83,10 @@ public final class GatewayProcess {
             "--endpoint",
             endpoint,
             "--protect",
-            protect);
+            protect,
+            // Long flows are reported every 5 s rather than every minute, so tests see them soon.
+            "--flow-report-interval",
+            "PT5S");
     awaitReady();
   }
 
@@ -112,6 +120,21 @@ public final class GatewayProcess {
 
   public String iface() {
     return iface;
+  }
+
+  /** The state directory the gateway was enrolled into (its credential files live here). */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** The serial number (hex) of the certificate in the state directory's device.crt now. */
+  public String certificateSerial() {
+    try (var in = Files.newInputStream(stateDir.resolve("device.crt"))) {
+      var leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      return leaf.getSerialNumber().toString(16);
+    } catch (IOException | CertificateException e) {
+      throw new LabException("cannot read the gateway's certificate in " + stateDir, e);
+    }
   }
 
   /** {@code cordon gateway status --state-dir ...}. */

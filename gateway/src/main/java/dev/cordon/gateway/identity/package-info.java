@@ -1,0 +1,7 @@
+/**
+ * The gateway's own certificate over its life: the key manager the controller session presents
+ * (swappable, so a renewed certificate is used from the next TLS handshake on), the renewal
+ * schedule (2/3 of the life, retries with backoff), the PKCS#10 request and the atomic swap of the
+ * credential files in the state directory.
+ */
+package dev.cordon.gateway.identity;
