@@ -8,6 +8,16 @@ final class Deliveries {
 
   private Deliveries() {}
 
+  /** Tells a resuming subscriber what it holds; like {@link #deliver}, a throw drops it. */
+  static <U> void resumed(Subscriber<U> subscriber, U held, Runnable drop) {
+    try {
+      subscriber.resumed(held);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a table subscriber failed; dropping it", e);
+      drop.run();
+    }
+  }
+
   static <U> void deliver(Subscriber<U> subscriber, U update, Runnable drop) {
     try {
       subscriber.update(update);

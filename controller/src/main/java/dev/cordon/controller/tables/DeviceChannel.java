@@ -60,6 +60,16 @@ final class DeviceChannel {
     sub.state = state;
     if (sub.known != 0 && sub.known >= changedAt && sub.known <= revision) {
       sub.sent = sub.known;
+      // It holds this table already; it needs to know that to map later removals to keys.
+      Deliveries.resumed(
+          sub.subscriber,
+          new DeviceUpdate.Snapshot(
+              new DeviceTable(deviceId, sub.known, table.peers()),
+              state,
+              policyVersion,
+              at,
+              records(table.peers().keySet(), gateways)),
+          () -> sub.closed = true);
       return;
     }
     sub.sent = revision;

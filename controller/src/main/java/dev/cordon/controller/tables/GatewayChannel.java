@@ -186,6 +186,11 @@ final class GatewayChannel {
     subscribers.add(sub);
     if (sub.applied != 0 && sub.applied >= changedAt && sub.applied <= revision) {
       sub.sent = sub.applied;
+      // What it holds is what is published now; it needs to know that to map later removals.
+      Deliveries.resumed(
+          sub.subscriber,
+          new GatewayUpdate.Snapshot(table(sub.applied), policyVersion, at),
+          () -> sub.closed = true);
       return;
     }
     sub.sent = revision;

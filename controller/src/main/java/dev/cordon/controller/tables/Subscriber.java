@@ -8,5 +8,12 @@ package dev.cordon.controller.tables;
 public interface Subscriber<U> {
   void update(U update);
 
+  /**
+   * The subscriber resumes already holding {@code held} (nothing is sent for it) and gets only
+   * later changes. A subscriber that maps those changes against what it holds (removals by key,
+   * say) learns here what that is.
+   */
+  default void resumed(U held) {}
+
   default void ended(String reason) {}
 }

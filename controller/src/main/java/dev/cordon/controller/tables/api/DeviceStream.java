@@ -52,6 +52,21 @@ final class DeviceStream implements Subscriber<DeviceUpdate> {
     out.onError(Status.UNAVAILABLE.withDescription(reason).asRuntimeException());
   }
 
+  /** A resumed stream sends nothing for what the device holds, but remembers its gateways' keys. */
+  @Override
+  public void resumed(DeviceUpdate held) {
+    if (held instanceof DeviceUpdate.Snapshot s) {
+      keys.clear();
+      s.table()
+          .peers()
+          .forEach(
+              (g, prefixes) -> {
+                GatewayRecord record = s.gateways().get(g);
+                if (record != null) keys.put(g, ByteString.copyFrom(record.wireGuardKey().bytes()));
+              });
+    }
+  }
+
   private DeviceTableUpdate snapshot(DeviceUpdate.Snapshot s) {
     keys.clear();
     DeviceState state = s.state();

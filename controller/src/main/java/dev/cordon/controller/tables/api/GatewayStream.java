@@ -17,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One gateway's WatchTable stream. It remembers the peers' keys and the rules it has sent, since a
- * delta removes peers by key and a peer's unmet conditions depend on the rules.
+ * One gateway's WatchTable stream. It remembers the peers' keys and the rules the gateway holds
+ * (sent on this stream, or held from before when the stream resumed), since a delta removes peers
+ * by key and a peer's unmet conditions depend on the rules.
  */
 final class GatewayStream implements Subscriber<GatewayUpdate> {
   private final StreamObserver<GatewayTableUpdate> out;
@@ -46,11 +47,26 @@ final class GatewayStream implements Subscriber<GatewayUpdate> {
     out.onError(Status.UNAVAILABLE.withDescription(reason).asRuntimeException());
   }
 
-  private GatewayTableUpdate snapshot(GatewayUpdate.Snapshot s) {
-    GatewayTable t = s.table();
+  /**
+   * A resumed stream sends nothing for what the gateway holds, but remembers its keys and rules.
+   */
+  @Override
+  public void resumed(GatewayUpdate held) {
+    if (held instanceof GatewayUpdate.Snapshot s) {
+      hold(s.table());
+      s.table().peers().values().forEach(this::remember);
+    }
+  }
+
+  private void hold(GatewayTable t) {
     keys.clear();
     rules.clear();
     t.rules().forEach(r -> rules.put(r.id(), r));
+  }
+
+  private GatewayTableUpdate snapshot(GatewayUpdate.Snapshot s) {
+    GatewayTable t = s.table();
+    hold(t);
     var b =
         dev.cordon.proto.v1.GatewayTable.newBuilder()
             .setVersion(t.version())

@@ -145,7 +145,7 @@ class PolicyTableSideGrpcTest {
 
   @Test
   void watchTableDeliversASnapshotThenDeltasAndAcknowledgementsAreRecorded() throws Exception {
-    assertTrue(admin().applyPolicy(apply(TestFleet.POLICY)).getApplied());
+    assertTrue(applied(TestFleet.POLICY).getApplied());
     Updates<GatewayTableUpdate> updates = new Updates<>();
     GatewayServiceGrpc.newStub(channel)
         .withInterceptors(as("hq"))
@@ -181,8 +181,33 @@ class PolicyTableSideGrpcTest {
   }
 
   @Test
+  void aGatewayThatResumesFromItsCurrentVersionStillGetsLaterRevocationsByKey() throws Exception {
+    assertTrue(applied(TestFleet.POLICY).getApplied());
+    Updates<GatewayTableUpdate> first = new Updates<>();
+    var watch = GatewayServiceGrpc.newStub(channel).withInterceptors(as("hq"));
+    watch.watchTable(WatchTableRequest.getDefaultInstance(), first);
+    GatewayTableUpdate snapshot = first.next();
+    ByteString camKey = snapshot.getSnapshot().getPeers(0).getWireguardPublicKey();
+
+    // A reconnect (new stream) resuming from the version it holds gets no snapshot...
+    Updates<GatewayTableUpdate> resumed = new Updates<>();
+    watch.watchTable(
+        WatchTableRequest.newBuilder()
+            .setAppliedVersion(snapshot.getSnapshot().getVersion())
+            .build(),
+        resumed);
+    // ...but a later revocation must still name the peer by its key on the resumed stream.
+    fleet.registry().revoke("alice", "dev-1", "stolen");
+    GatewayTableUpdate revoked = resumed.next();
+    assertTrue(revoked.hasDelta(), "a resumed stream continues with deltas: " + revoked);
+    assertEquals(snapshot.getSnapshot().getVersion(), revoked.getDelta().getFromVersion());
+    assertEquals(List.of(camKey), revoked.getDelta().getRemovedPeerKeysList());
+    assertEquals(List.of(camKey), revoked.getDelta().getRevokedPeerKeysList());
+  }
+
+  @Test
   void syncTableGivesADeviceItsGatewaysWithKeysEndpointsAndPrefixes() throws Exception {
-    admin().applyPolicy(apply(TestFleet.POLICY));
+    applied(TestFleet.POLICY);
     Updates<DeviceTableUpdate> updates = new Updates<>();
     DeviceServiceGrpc.newStub(channel)
         .withInterceptors(as("dev-1"))
@@ -205,8 +230,36 @@ class PolicyTableSideGrpcTest {
   }
 
   @Test
-  void aPolicyApplyIsAuditedWithTheAdminsSpiffeIdFromTheSession() {
-    assertTrue(admin().applyPolicy(apply(TestFleet.POLICY)).getApplied());
+  void aDeviceThatResumesFromItsCurrentVersionStillLearnsWhichGatewayKeyToDrop() throws Exception {
+    applied(TestFleet.POLICY);
+    var sync = DeviceServiceGrpc.newStub(channel).withInterceptors(as("dev-1"));
+    Updates<DeviceTableUpdate> first = new Updates<>();
+    sync.syncTable(SyncTableRequest.getDefaultInstance(), first);
+    var table = first.next().getSnapshot();
+    ByteString hqKey = table.getPeers(0).getWireguardPublicKey();
+
+    Updates<DeviceTableUpdate> resumed = new Updates<>();
+    sync.syncTable(
+        SyncTableRequest.newBuilder().setKnownVersion(table.getVersion()).build(), resumed);
+    String withoutCameraRule =
+        TestFleet.POLICY.replace(
+            """
+              - name: cams-to-video
+                action: allow
+                from: [cameras]
+                to: {services: [video-store]}
+            """,
+            "");
+    assertTrue(admin().applyPolicy(apply(withoutCameraRule)).getApplied());
+
+    var delta = resumed.next();
+    assertTrue(delta.hasDelta(), "a resumed stream continues with deltas: " + delta);
+    assertEquals(List.of(hqKey), delta.getDelta().getRemovedPeerKeysList());
+  }
+
+  @Test
+  void aPolicyApplyIsAuditedWithTheAdminsSpiffeIdFromTheSession() throws Exception {
+    assertTrue(applied(TestFleet.POLICY).getApplied());
     admin().applyPolicy(apply("rules: [\n  {name: x}\n"));
     List<AuditEntry> entries =
         new AuditLog(store, clock, "c1")
@@ -220,12 +273,12 @@ class PolicyTableSideGrpcTest {
   }
 
   @Test
-  void theAdminPolicyRpcsValidateVersionAndAnswerWhatIf() {
+  void theAdminPolicyRpcsValidateVersionAndAnswerWhatIf() throws Exception {
     ApplyPolicyResponse bad = admin().applyPolicy(apply("rules: [\n  {name: x}\n"));
     assertFalse(bad.getApplied());
     assertTrue(bad.getProblemsCount() > 0 && bad.getProblems(0).getLine() > 0);
 
-    assertEquals(1, admin().applyPolicy(apply(TestFleet.POLICY)).getVersion());
+    assertEquals(1, applied(TestFleet.POLICY).getVersion());
     ApplyPolicyResponse second =
         admin()
             .applyPolicy(
@@ -277,6 +330,18 @@ class PolicyTableSideGrpcTest {
 
   private AdminServiceGrpc.AdminServiceBlockingStub admin() {
     return AdminServiceGrpc.newBlockingStub(channel).withInterceptors(as("alice"));
+  }
+
+  /**
+   * Applies a document and waits until the feed has seen it: the feed follows the store's watch, so
+   * a watch opened right after ApplyPolicy could otherwise start from the table before it.
+   */
+  private ApplyPolicyResponse applied(String source) throws InterruptedException {
+    ApplyPolicyResponse response = admin().applyPolicy(apply(source));
+    assertTrue(
+        feed.awaitRevision(store.range("").revision(), Duration.ofSeconds(10)),
+        "the table feed caught up with the policy");
+    return response;
   }
 
   private static ApplyPolicyRequest apply(String source) {
