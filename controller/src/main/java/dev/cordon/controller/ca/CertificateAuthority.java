@@ -23,17 +23,17 @@ public final class CertificateAuthority {
   private final CaConfig config;
   private final X509Certificate issuing;
   private final X509Certificate root;
-  private final PrivateKey issuingKey;
   // A private instance, not registered globally, so the rest of the JVM keeps its own providers.
   private final Provider bc;
+  private final LeafCertificates.Signer signer;
 
   private CertificateAuthority(
       CaConfig config, X509Certificate issuing, X509Certificate root, PrivateKey key, Provider bc) {
     this.config = config;
     this.issuing = issuing;
     this.root = root;
-    this.issuingKey = key;
     this.bc = bc;
+    this.signer = LeafCertificates.Signer.of(key, bc);
   }
 
   /** Loads the CA in the configured directory, or creates one if the directory holds none. */
@@ -132,7 +132,7 @@ public final class CertificateAuthority {
     CertificateRequest request = CertificateRequest.check(csr, registration, bc);
     Instant caStart = issuing.getNotBefore().toInstant();
     Instant caEnd = issuing.getNotAfter().toInstant();
-    Instant start = CaCertificates.seconds(now).minus(config.options().backdate());
+    Instant start = CaCertificates.seconds(now).minus(config.options().backdate(principal.kind()));
     Instant end = CaCertificates.seconds(now).plus(config.options().lifetime(principal.kind()));
     if (now.isBefore(caStart) || now.isAfter(caEnd)) {
       throw new IllegalStateException(
@@ -140,13 +140,12 @@ public final class CertificateAuthority {
     }
     return LeafCertificates.build(
         issuing,
-        issuingKey,
+        signer,
         registration,
         request.subjectPublicKeyInfo(),
         start.isBefore(caStart) ? caStart : start,
         end.isAfter(caEnd) ? caEnd : end,
-        config.random(),
-        bc);
+        config.random());
   }
 
   /** The certificate devices and gateways trust: the root (the CA itself when self-made). */

@@ -42,6 +42,16 @@ public record IssuanceOptions(Map<PrincipalKind, Duration> lifetimes, Duration b
     return lifetimes.get(kind);
   }
 
+  /**
+   * How far a {@code kind}'s certificates are backdated: the configured backdate, but at most a
+   * tenth of the lifetime, so a short-lived certificate is not already past 2/3 of its validity
+   * (its renewal point) when it is issued.
+   */
+  public Duration backdate(PrincipalKind kind) {
+    Duration tenth = lifetime(kind).dividedBy(10);
+    return backdate.compareTo(tenth) < 0 ? backdate : tenth;
+  }
+
   public IssuanceOptions withLifetime(PrincipalKind kind, Duration lifetime) {
     Map<PrincipalKind, Duration> changed = new EnumMap<>(lifetimes);
     changed.put(kind, lifetime);

@@ -73,7 +73,8 @@ public final class Policies {
       }
       StoredPolicy next =
           new StoredPolicy(current + 1, source, sha, clock.instant(), author, comment);
-      PolicyDiff diff = diff(previous.orElse(null), next.version(), source, loaded.orThrow());
+      PolicyDocument document = loaded.orThrow();
+      PolicyDiff diff = diff(previous.orElse(null), next.version(), source, document);
       boolean stored =
           store
               .txn()
@@ -98,6 +99,8 @@ public final class Policies {
               .commit()
               .succeeded();
       if (stored) {
+        // The table feed parses the version it sees committed: this saves it the work.
+        ParsedPolicies.remember(source, document);
         return new ApplyOutcome.Applied(next, diff, loaded.warnings());
       }
     }
@@ -175,7 +178,7 @@ public final class Policies {
 
   /** Parses a stored source; it was valid when stored, so failing now is a bug, not bad input. */
   public static PolicyDocument parse(StoredPolicy stored) {
-    return PolicyLoader.load(stored.source()).orThrow();
+    return ParsedPolicies.parse(stored.source());
   }
 
   private static PolicyDiff diff(

@@ -22,6 +22,15 @@ public final class PolicyDevices {
   private PolicyDevices() {}
 
   public static DeviceRecord of(dev.cordon.controller.registry.DeviceRecord d) {
+    return of(d.placement());
+  }
+
+  /** From a stored record's bytes, without parsing its certificate. */
+  public static DeviceRecord decode(byte[] stored) {
+    return of(dev.cordon.controller.registry.DeviceRecord.decodePlacement(stored));
+  }
+
+  public static DeviceRecord of(dev.cordon.controller.registry.DeviceRecord.Placement d) {
     return new DeviceRecord(
         d.id(),
         d.name(),

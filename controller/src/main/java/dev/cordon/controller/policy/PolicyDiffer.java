@@ -51,7 +51,7 @@ final class PolicyDiffer {
     changes.addAll(removals);
     String unified =
         UnifiedDiff.of(
-            label(fromVersion),
+            fromVersion == 0 ? "no policy" : label(fromVersion),
             olderSource == null ? "" : olderSource,
             label(toVersion),
             newerSource);

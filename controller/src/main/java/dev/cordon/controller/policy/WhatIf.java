@@ -54,7 +54,7 @@ public final class WhatIf {
     PolicyDocument doc = Policies.parse(stored);
     List<DeviceRecord> devices = new ArrayList<>();
     for (KeyValue kv : store.range(StoreKeys.DEVICES).kvs()) {
-      devices.add(PolicyDevices.of(dev.cordon.controller.registry.DeviceRecord.decode(kv.value())));
+      devices.add(PolicyDevices.decode(kv.value()));
     }
     DeviceRecord source =
         devices.stream()

@@ -152,6 +152,42 @@ public record DeviceRecord(
         f.get("token"));
   }
 
+  /**
+   * What policy compilation reads of a device. The table feed decodes one per device event and one
+   * per device at every resync; skipping the certificate (parsing it was the costliest part of a
+   * decode) keeps that cheap.
+   */
+  public record Placement(
+      String id,
+      String name,
+      String deviceType,
+      Map<String, String> labels,
+      List<String> segments,
+      DeviceStatus status,
+      WireGuardPublicKey wireGuardKey,
+      InetAddress overlayAddress,
+      Map<String, String> posture) {}
+
+  public Placement placement() {
+    return new Placement(
+        id, name, deviceType, labels, segments, status, wireGuardKey, overlayAddress, posture);
+  }
+
+  /** The {@link Placement} of a stored record, without reading its certificates. */
+  public static Placement decodePlacement(byte[] bytes) {
+    StoredFields f = StoredFields.decode(bytes);
+    return new Placement(
+        f.get("id"),
+        f.get("name"),
+        f.get("type"),
+        Map.copyOf(f.getMap("labels")),
+        List.copyOf(f.getList("segments")),
+        DeviceStatus.valueOf(f.get("status")),
+        WireGuardPublicKey.ofBase64(f.get("wg")),
+        address(f.get("address")),
+        Map.copyOf(f.getMap("posture")));
+  }
+
   static InetAddress address(String literal) {
     try {
       // Only ever a literal we wrote ourselves: no name lookup happens.

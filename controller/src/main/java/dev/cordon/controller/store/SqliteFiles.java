@@ -84,6 +84,25 @@ final class SqliteFiles {
     return conn;
   }
 
+  /**
+   * A connection for {@link SqliteReads}: deferred transactions (a read takes no write lock) and
+   * query_only, so a bug cannot write through it. Open it after {@link #connect}, which makes the
+   * schema and sets WAL mode on the file.
+   */
+  Connection connectReader(SqliteStoreOptions options) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(Math.toIntExact(options.busyTimeout().toMillis()));
+    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    config.setReadOnly(true);
+    Connection conn = config.createConnection("jdbc:sqlite:" + database());
+    conn.setAutoCommit(false);
+    try (java.sql.Statement st = conn.createStatement()) {
+      st.execute("PRAGMA query_only = ON");
+    }
+    conn.commit();
+    return conn;
+  }
+
   void release() {
     try {
       lock.release();

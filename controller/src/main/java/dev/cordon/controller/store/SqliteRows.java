@@ -13,13 +13,12 @@ final class SqliteRows {
   private SqliteRows() {}
 
   static KeyValue get(Connection conn, String key) throws SQLException {
-    try (PreparedStatement st =
-        conn.prepareStatement(
-            "SELECT key, value, create_rev, mod_rev, version, lease FROM kv WHERE key = ?")) {
-      st.setBytes(1, Keys.key(key));
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? keyValue(rs) : null;
-      }
+    PreparedStatement st =
+        SqliteStatements.prepare(
+            conn, "SELECT key, value, create_rev, mod_rev, version, lease FROM kv WHERE key = ?");
+    st.setBytes(1, Keys.key(key));
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? keyValue(rs) : null;
     }
   }
 

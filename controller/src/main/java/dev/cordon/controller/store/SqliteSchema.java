@@ -44,22 +44,21 @@ final class SqliteSchema {
   }
 
   static long meta(Connection conn, String name) throws SQLException {
-    try (PreparedStatement st = conn.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
-      st.setString(1, name);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          throw new SQLException("meta row " + name + " is missing: the store file is damaged");
-        }
-        return rs.getLong(1);
+    PreparedStatement st = SqliteStatements.prepare(conn, "SELECT value FROM meta WHERE name = ?");
+    st.setString(1, name);
+    try (ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("meta row " + name + " is missing: the store file is damaged");
       }
+      return rs.getLong(1);
     }
   }
 
   static void setMeta(Connection conn, String name, long value) throws SQLException {
-    try (PreparedStatement st = conn.prepareStatement("UPDATE meta SET value = ? WHERE name = ?")) {
-      st.setLong(1, value);
-      st.setString(2, name);
-      st.executeUpdate();
-    }
+    PreparedStatement st =
+        SqliteStatements.prepare(conn, "UPDATE meta SET value = ? WHERE name = ?");
+    st.setLong(1, value);
+    st.setString(2, name);
+    st.executeUpdate();
   }
 }

@@ -14,22 +14,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The embedded store: one SQLite file in WAL mode, one connection, one writer at a time. Every
- * operation takes the lock, so transactions are serialized and a commit's events reach the watches
- * before the next commit starts; reads are short and share the lock to see one consistent revision.
+ * The embedded store: one SQLite file in WAL mode, one writing connection, one writer at a time.
+ * Every write and every watch registration takes the lock, so transactions are serialized and a
+ * commit's events reach the watches before the next commit starts. Transactions that queue up
+ * behind one another share one commit ({@link SqliteGroupCommit}). Plain reads go through a second
+ * connection ({@link SqliteReads}) and see the last committed revision without waiting for the
+ * writer.
  */
 final class SqliteStore implements Store {
   private final SqliteFiles files;
   private final Connection conn;
+  private final SqliteReads reads;
   private final SqliteStoreOptions options;
   private final ReentrantLock lock = new ReentrantLock();
   private final SqliteWatchers watchers = new SqliteWatchers();
+  private final SqliteGroupCommit group = new SqliteGroupCommit();
+  private long batches; // lock held; how many group commits ran, for tests
   private final ScheduledExecutorService sweeper;
   private boolean closed;
 
-  private SqliteStore(SqliteFiles files, Connection conn, SqliteStoreOptions options) {
+  private SqliteStore(
+      SqliteFiles files, Connection conn, SqliteReads reads, SqliteStoreOptions options) {
     this.files = files;
     this.conn = conn;
+    this.reads = reads;
     this.options = options;
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
@@ -40,11 +48,14 @@ final class SqliteStore implements Store {
 
   static SqliteStore open(java.nio.file.Path dataDir, SqliteStoreOptions options) {
     SqliteFiles files = SqliteFiles.claim(dataDir);
+    Connection conn = null;
     try {
-      Connection conn = files.connect(options);
+      conn = files.connect(options);
       SqliteSchema.create(conn);
-      return new SqliteStore(files, conn, options);
+      SqliteReads reads = new SqliteReads(files.connectReader(options), files.database());
+      return new SqliteStore(files, conn, reads, options);
     } catch (SQLException | RuntimeException e) {
+      closeQuietly(conn);
       files.release();
       throw new StoreException("cannot open the store database " + files.database(), e);
     }
@@ -53,25 +64,106 @@ final class SqliteStore implements Store {
   @Override
   public Optional<KeyValue> get(String key) {
     Keys.key(key);
-    return Optional.ofNullable(locked("get " + key, () -> SqliteRows.get(conn, key)));
+    return Optional.ofNullable(reads.read("get " + key, c -> SqliteRows.get(c, key)));
   }
 
   @Override
   public Range range(String prefix) {
     Keys.prefix(prefix);
-    return locked(
+    // One read transaction: the rows and the revision they were read at agree.
+    return reads.read(
         "range " + prefix,
-        () ->
-            new Range(
-                SqliteRows.range(conn, prefix), SqliteSchema.meta(conn, SqliteSchema.REVISION)));
+        c -> new Range(SqliteRows.range(c, prefix), SqliteSchema.meta(c, SqliteSchema.REVISION)));
   }
 
+  /**
+   * Queues the transaction and commits it with whatever else is queued ({@link SqliteGroupCommit}):
+   * returns only after the fsync that makes it durable, with its events already published.
+   */
   @Override
   public TxnResult commit(TxnRequest request) {
-    return locked("transaction", () -> apply(request));
+    SqliteGroupCommit.Pending mine = group.enqueue(request);
+    lock.lock();
+    try {
+      while (!mine.done()) {
+        List<SqliteGroupCommit.Pending> batch = group.take();
+        if (batch.isEmpty()) {
+          throw new IllegalStateException("a queued transaction left the queue unfinished");
+        }
+        batches++;
+        commitBatch(batch);
+      }
+    } finally {
+      lock.unlock();
+    }
+    return mine.outcome();
   }
 
-  private TxnResult apply(TxnRequest request) throws SQLException {
+  /**
+   * Lock held. Each transaction runs in its own savepoint, so one that fails (a lease that is gone,
+   * a SQL error) is undone alone and the rest still commit; then one commit covers the batch, and
+   * only after it succeeds are the events published, in revision order.
+   */
+  private void commitBatch(List<SqliteGroupCommit.Pending> batch) {
+    try {
+      if (closed) {
+        for (SqliteGroupCommit.Pending p : batch) {
+          p.fail(
+              new StoreException(
+                  "transaction failed: the store " + files.database() + " is closed"));
+        }
+        return;
+      }
+      try {
+        for (SqliteGroupCommit.Pending p : batch) {
+          execute("SAVEPOINT txn");
+          try {
+            apply(p);
+            execute("RELEASE txn");
+          } catch (SQLException | RuntimeException e) {
+            execute("ROLLBACK TO txn");
+            execute("RELEASE txn");
+            p.fail(failure(e));
+          }
+        }
+        conn.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        // Nothing of the batch may stay behind in the connection for the next one to commit.
+        rollback(e);
+        for (SqliteGroupCommit.Pending p : batch) {
+          if (!p.hasFailed()) {
+            p.fail(failure(e));
+          }
+        }
+        if (e instanceof Error error) {
+          throw error;
+        }
+        return;
+      }
+      for (SqliteGroupCommit.Pending p : batch) {
+        watchers.publish(p.events());
+      }
+    } finally {
+      for (SqliteGroupCommit.Pending p : batch) {
+        p.finish();
+      }
+    }
+  }
+
+  private RuntimeException failure(Throwable e) {
+    return e instanceof RuntimeException runtime
+        ? runtime
+        : new StoreException(
+            "transaction failed on " + files.database() + ": " + e.getMessage(), e);
+  }
+
+  private void execute(String sql) throws SQLException {
+    SqliteStatements.prepare(conn, sql).execute();
+  }
+
+  /** Lock held, inside the batch's savepoint: compares, then the chosen branch's writes. */
+  private void apply(SqliteGroupCommit.Pending pending) throws SQLException {
+    TxnRequest request = pending.request;
     boolean holds = true;
     for (Compare compare : request.compares()) {
       holds &= compare.holds(SqliteRows.get(conn, compare.key()));
@@ -84,12 +176,11 @@ final class SqliteStore implements Store {
       writes.apply(op);
     }
     if (writes.events().isEmpty()) {
-      return new TxnResult(holds, revision);
+      pending.applied(new TxnResult(holds, revision), List.of());
+      return;
     }
     SqliteSchema.setMeta(conn, SqliteSchema.REVISION, revision + 1);
-    conn.commit();
-    watchers.publish(writes.events());
-    return new TxnResult(holds, revision + 1);
+    pending.applied(new TxnResult(holds, revision + 1), writes.events());
   }
 
   private void requireLeases(List<Op> ops) throws SQLException {
@@ -199,7 +290,17 @@ final class SqliteStore implements Store {
 
   @Override
   public long currentRevision() {
-    return locked("read revision", () -> SqliteSchema.meta(conn, SqliteSchema.REVISION));
+    return reads.read("read revision", c -> SqliteSchema.meta(c, SqliteSchema.REVISION));
+  }
+
+  /** How many group commits have run: fewer than transactions when callers overlapped. */
+  long batches() {
+    lock.lock();
+    try {
+      return batches;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Ends every lease whose deadline has passed on the options' clock; the sweeper calls this. */
@@ -275,12 +376,26 @@ final class SqliteStore implements Store {
       closed = true;
       sweeper.shutdownNow();
       watchers.endAll(new WatchEvent.Broken(new StoreException("the store was closed")));
+      reads.close();
+      SqliteStatements.forget(conn);
       conn.close();
     } catch (SQLException e) {
       throw new StoreException("closing " + files.database() + " failed", e);
     } finally {
       files.release();
       lock.unlock();
+    }
+  }
+
+  private static void closeQuietly(Connection conn) {
+    if (conn == null) {
+      return;
+    }
+    SqliteStatements.forget(conn);
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      // Opening failed already; that failure is the one reported.
     }
   }
 
@@ -312,7 +427,7 @@ final class SqliteStore implements Store {
     }
   }
 
-  private void rollback(Exception cause) {
+  private void rollback(Throwable cause) {
     try {
       conn.rollback();
     } catch (SQLException e) {

@@ -43,18 +43,18 @@ final class SqliteWrites {
     long version = before == null ? 1 : before.version() + 1;
     byte[] key = Keys.key(put.key());
     byte[] value = put.value();
-    try (PreparedStatement st =
-        conn.prepareStatement(
+    PreparedStatement st =
+        SqliteStatements.prepare(
+            conn,
             "INSERT OR REPLACE INTO kv(key, value, create_rev, mod_rev, version, lease)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      st.setBytes(1, key);
-      st.setBytes(2, value);
-      st.setLong(3, created);
-      st.setLong(4, revision);
-      st.setLong(5, version);
-      st.setLong(6, put.lease());
-      st.executeUpdate();
-    }
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    st.setBytes(1, key);
+    st.setBytes(2, value);
+    st.setLong(3, created);
+    st.setLong(4, revision);
+    st.setLong(5, version);
+    st.setLong(6, put.lease());
+    st.executeUpdate();
     log(key, false, value, created, version, put.lease());
     events.add(
         new WatchEvent.Put(
@@ -76,19 +76,19 @@ final class SqliteWrites {
   private void log(
       byte[] key, boolean deleted, byte[] value, long created, long version, long lease)
       throws SQLException {
-    try (PreparedStatement st =
-        conn.prepareStatement(
+    PreparedStatement st =
+        SqliteStatements.prepare(
+            conn,
             "INSERT INTO log(rev, seq, key, deleted, value, create_rev, version, lease)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      st.setLong(1, revision);
-      st.setLong(2, events.size());
-      st.setBytes(3, key);
-      st.setInt(4, deleted ? 1 : 0);
-      st.setBytes(5, value);
-      st.setLong(6, created);
-      st.setLong(7, version);
-      st.setLong(8, lease);
-      st.executeUpdate();
-    }
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.setLong(1, revision);
+    st.setLong(2, events.size());
+    st.setBytes(3, key);
+    st.setInt(4, deleted ? 1 : 0);
+    st.setBytes(5, value);
+    st.setLong(6, created);
+    st.setLong(7, version);
+    st.setLong(8, lease);
+    st.executeUpdate();
   }
 }

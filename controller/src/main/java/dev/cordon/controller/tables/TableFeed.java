@@ -1,5 +1,6 @@
 package dev.cordon.controller.tables;
 
+import dev.cordon.controller.policy.Policies;
 import dev.cordon.controller.policy.PolicyDevices;
 import dev.cordon.controller.policy.PolicyKeys;
 import dev.cordon.controller.policy.StoredPolicy;
@@ -12,8 +13,6 @@ import dev.cordon.controller.store.StoreException;
 import dev.cordon.controller.store.Watch;
 import dev.cordon.controller.store.WatchEvent;
 import dev.cordon.policy.compile.GatewayTable;
-import dev.cordon.policy.load.LoadResult;
-import dev.cordon.policy.load.PolicyLoader;
 import dev.cordon.policy.model.PolicyDocument;
 import dev.cordon.policy.registry.DeviceRecord;
 import java.lang.System.Logger.Level;
@@ -318,12 +317,11 @@ public final class TableFeed implements AutoCloseable {
   }
 
   private static DeviceRecord device(KeyValue kv) {
-    return PolicyDevices.of(dev.cordon.controller.registry.DeviceRecord.decode(kv.value()));
+    return PolicyDevices.decode(kv.value());
   }
 
   private static PolicyDocument parse(StoredPolicy policy) {
-    LoadResult loaded = PolicyLoader.load(policy.source());
-    return loaded.orThrow();
+    return Policies.parse(policy);
   }
 
   private <T> T call(Supplier<T> question) {

@@ -153,6 +153,27 @@ class IssuanceTest {
   }
 
   @Test
+  void aShortLivedCertificateIsBackdatedByATenthOfItsLifeAtMostSoItIsNotBornRenewable() {
+    CertificateAuthority oneMinute =
+        CertificateAuthority.create(
+            CaConfig.of(dir.resolve("minute"), DOMAIN)
+                .withOptions(
+                    IssuanceOptions.DEFAULT.withLifetime(
+                        PrincipalKind.DEVICE, Duration.ofMinutes(1))),
+            NOW);
+
+    X509Certificate cert =
+        oneMinute.issue(
+            NOW,
+            Registration.device(Principal.device("d4", DOMAIN), TestDevice.wireGuardKey()),
+            TestDevice.csr(TestDevice.p256()));
+
+    assertEquals(NOW.minusSeconds(6), cert.getNotBefore().toInstant(), "5 min capped at 6 s");
+    assertTrue(
+        RenewalPolicy.renewableFrom(cert).isAfter(NOW), "renewable only after it was issued");
+  }
+
+  @Test
   void aRegistrationInAnotherTrustDomainIsRefused() {
     IssuanceRefused refused =
         assertThrows(

@@ -123,6 +123,13 @@ class PoliciesTest {
   }
 
   @Test
+  void aCandidateWithNoPolicyAppliedYetIsDiffedAgainstNoPolicyAndSaysSo() {
+    Policies.CandidateDiff diff = policies.diffCandidate(0, TestFleet.POLICY);
+    String unified = diff.diff().orElseThrow().unifiedDiff();
+    assertTrue(unified.startsWith("--- no policy\n+++ candidate\n"), unified);
+  }
+
+  @Test
   void askingForAVersionThatDoesNotExistSaysSo() {
     assertThrows(NotFoundException.class, () -> policies.get(0));
     policies.apply("alice", TestFleet.POLICY, "", 0);

@@ -34,36 +34,64 @@ final class Report {
       String machine) {}
 
   /**
-   * What profiling (JFR, on this shared machine, 2026-11-22) showed behind the control-plane
-   * figures; true of the code as it was then, so re-check it when the controller changes.
+   * What profiling and per-operation measurements (JFR and small loops, on the shared 2-core
+   * machine, 2026-11-22) showed behind the control-plane figures, and what the code does about it;
+   * re-check it when the controller changes.
    */
   static final String NOTES =
       """
 
       ## Why the control-plane figures are where they are
 
-      - **Machine**: the load average was 9 to 16 on 2 cores during these runs (other helpers'
-        builds), and the simulated devices and gateways run on the same 2 cores as the
-        controller. Throughput here is a lower bound; an idle machine would do better, but by how
-        much is not measured, so a target missed here is reported as not met.
-      - **Enrollment** does, per device: CSR check, certificate signing (Bouncy Castle P-256, the
-        largest Java hotspot in the profile), one store transaction (fsync per commit on the
-        embedded store), audit and IPAM records; the store watch then drives the table feed's
-        incremental compile. Runs at smaller sizes (300 to 3,000 devices) gave 140 to 260/s;
-        64 clients instead of 16 did not change the figure.
-      - **Run-to-run spread** (full size, same day, same code): four earlier runs gave 321, 380,
-        204 and 187 enrollments/s on the embedded store, 185, 202, 147 and 142/s on etcd, and
-        an acknowledgement p99 of 2.2, 1.1, 4.3 and 3.2 s before the placement-unchanged fast
-        path. The table above is one more run; the
-        etcd figure is near its target and moves with the machine's load.
-      - **Policy change to acknowledgement**: a document change that leaves placement alone no
-        longer recompiles every device or resends every peer: the compiler carries device tables
-        over (`PolicyCompiler.recompile`) and each gateway compares only its pending peer changes
-        and its rules (`GatewayChannel`). That took the p50 at 10,000 devices and 10 gateways from
-        about 1.7 s to 85 ms. What remains per change is ApplyPolicy itself (p50 about 16 ms),
-        carrying the compiled tables over (17 to 34 ms under load) and copying each gateway's
-        table (about 5 ms); the p99 is the single worst of 50 changes and moves with load and GC.
-        The etcd enrollment row was not run in this pass (earlier runs: 142 to 202/s).
+      - **Machine**: the simulated devices and gateways run on the same 2 cores as the
+        controller, and the machine may be shared (see the load average above). Throughput is
+        then a lower bound and latency an upper bound; a target missed here is reported as not
+        met.
+      - **Enrollment** does, per device: the CSR check (its ECDSA P-256 signature verified
+        through Bouncy Castle, about 440 µs; the JDK's SunEC took about 1 ms, and a CSR's
+        signature is public data, so constant time buys nothing there), certificate signing
+        through SunEC with the issuing key translated once at start (constant-time, about
+        150 µs against Bouncy Castle's 300 to 500 µs; Bouncy Castle still builds the ASN.1),
+        one store transaction that also carries the audit entry and the address claim, then
+        the table feed's incremental compile of the new device. Verification and signing
+        remain about half of the controller's CPU per enrollment in the profile; the whole
+        issue step (CSR check, build, sign, re-parse) went from about 1.0 to 1.35 ms to about
+        0.86 to 1.04 ms of CPU per certificate (same loop, paired runs).
+      - **Embedded store**: every commit is still an fsync (SQLite synchronous=FULL), so an
+        enrollment the controller has answered survives a power loss: a CA must not forget a
+        certificate it handed out, nor its audit entry or the token use that paid for it, and
+        synchronous=NORMAL could. A commit's fsync took from 0.1 to 3 ms here, and one commit
+        at a time capped the store at a few hundred transactions/s when the disk was slow.
+        Now concurrent transactions queue and the next writer commits them together, each in
+        its own savepoint at its own revision, with one fsync for the batch
+        (`SqliteGroupCommit`); no call returns before the fsync that covers it, and events are
+        published only after it. Plain reads use a second WAL
+        connection (`SqliteReads`), so a read never waits behind a batch's fsync and never sees
+        its writes early. Each connection keeps its hot prepared statements
+        (`SqliteStatements`): an enrollment runs about twenty, and compiling each one had cost
+        as much as running it. Sixteen writers of enrollment-shaped transactions (two reads,
+        three compares, four puts) went from 990 to 1,190/s to 1,700 to 2,960/s (three paired
+        runs, load average 3).
+      - **Table feed per enrollment**: devices are read for compilation without parsing their
+        certificates (`DeviceRecord.decodePlacement`), and enrollment hands the registry
+        listener the record it built instead of decoding its bytes back; parsing certificates
+        had been about a tenth of the enrollment profile.
+      - **Run-to-run spread** before these changes (full size, same day, same code): runs gave
+        321, 380, 204, 187 and 287 enrollments/s on the embedded store and 185, 202, 147 and
+        142/s on etcd; the figure moves with the machine's load.
+      - **Policy change to acknowledgement**: a document change that leaves placement alone
+        does not recompile every device or resend every peer: the compiler carries device
+        tables over (`PolicyCompiler.recompile`) and each gateway compares only its pending
+        peer changes and its rules (`GatewayChannel`). One parse of a document now serves
+        ApplyPolicy's validation, the table feed and the next apply's diff (`ParsedPolicies`),
+        where each used to parse it again on the way to the gateways. What remains per change
+        is ApplyPolicy (validate, diff, one store transaction), carrying the compiled tables
+        over and building each gateway's table. The p99 is the single worst of 50 changes: in
+        the profiles it is the change that met a G1 young pause (12 to 27 ms on a quiet
+        machine at 2,000 devices; 95 to 200 ms when the machine's load average was 15 and the
+        GC threads waited for a core). ZGC was tried in the same conditions and did worse
+        (p99 1.0 and 1.5 s against 0.4 and 0.6 s with G1, two runs each at 3,000 devices),
+        so the JVM keeps G1.
       """;
 
   private Report() {}
