@@ -39,6 +39,7 @@ public final class ClientCommands {
         new GatewayCommand(context),
         new PolicyCommand(context),
         new AuditCommand(context),
+        new dev.cordon.client.admin.EventsCommand(context),
         new AdminCommand(context),
         new CompletionCommand(context));
   }

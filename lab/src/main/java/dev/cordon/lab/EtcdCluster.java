@@ -29,10 +29,21 @@ public final class EtcdCluster implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+  /**
+   * TLS on the client port: etcd's server certificate and key (PEM), and the CA whose client
+   * certificates etcd then demands ({@code --client-cert-auth}); null for server TLS only. Peers
+   * still talk plain http on loopback.
+   */
+  public record Tls(Path serverCert, Path serverKey, Path clientCa) {}
+
   /** One etcd process: its name, ports and process. */
-  record Member(String name, int clientPort, int peerPort, LabProcess process) {
+  record Member(String name, int clientPort, int peerPort, LabProcess process, boolean tls) {
+    Member(String name, int clientPort, int peerPort, LabProcess process) {
+      this(name, clientPort, peerPort, process, false);
+    }
+
     String clientUrl() {
-      return "http://127.0.0.1:" + clientPort;
+      return (tls ? "https" : "http") + "://127.0.0.1:" + clientPort;
     }
 
     String peerUrl() {
@@ -48,7 +59,12 @@ public final class EtcdCluster implements AutoCloseable {
 
   /** Starts {@code members} members with data under {@code dataDir}; no lab needed. */
   public static EtcdCluster start(Path dataDir, int members) {
-    return start(dataDir, members, null);
+    return start(dataDir, members, null, null);
+  }
+
+  /** Starts {@code members} members serving clients over TLS only; no lab needed. */
+  public static EtcdCluster start(Path dataDir, int members, Tls tls) {
+    return start(dataDir, members, null, java.util.Objects.requireNonNull(tls, "tls"));
   }
 
   /**
@@ -56,10 +72,10 @@ public final class EtcdCluster implements AutoCloseable {
    * failure report and its close stops them.
    */
   public static EtcdCluster start(Lab lab, int members) {
-    return start(lab.runDirectory().resolve("etcd"), members, lab);
+    return start(lab.runDirectory().resolve("etcd"), members, lab, null);
   }
 
-  private static EtcdCluster start(Path dataDir, int count, Lab lab) {
+  private static EtcdCluster start(Path dataDir, int count, Lab lab, Tls tls) {
     if (count < 1) {
       throw new IllegalArgumentException("an etcd cluster needs at least one member: " + count);
     }
@@ -86,28 +102,37 @@ public final class EtcdCluster implements AutoCloseable {
         int client = ports.get(2 * i);
         int peer = ports.get(2 * i + 1);
         String name = names.get(i);
-        String clientUrl = "http://127.0.0.1:" + client;
+        String clientUrl = (tls != null ? "https" : "http") + "://127.0.0.1:" + client;
         String peerUrl = "http://127.0.0.1:" + peer;
         var argv =
-            List.of(
-                "etcd",
-                "--name=" + name,
-                "--data-dir=" + dataDir.resolve(name),
-                "--listen-client-urls=" + clientUrl,
-                "--advertise-client-urls=" + clientUrl,
-                "--listen-peer-urls=" + peerUrl,
-                "--initial-advertise-peer-urls=" + peerUrl,
-                "--initial-cluster=" + initialCluster,
-                "--initial-cluster-state=new",
-                "--initial-cluster-token=" + token,
-                "--logger=zap",
-                "--log-outputs=stderr");
+            new ArrayList<>(
+                List.of(
+                    "etcd",
+                    "--name=" + name,
+                    "--data-dir=" + dataDir.resolve(name),
+                    "--listen-client-urls=" + clientUrl,
+                    "--advertise-client-urls=" + clientUrl,
+                    "--listen-peer-urls=" + peerUrl,
+                    "--initial-advertise-peer-urls=" + peerUrl,
+                    "--initial-cluster=" + initialCluster,
+                    "--initial-cluster-state=new",
+                    "--initial-cluster-token=" + token,
+                    "--logger=zap",
+                    "--log-outputs=stderr"));
+        if (tls != null) {
+          argv.add("--cert-file=" + tls.serverCert());
+          argv.add("--key-file=" + tls.serverKey());
+          if (tls.clientCa() != null) {
+            argv.add("--client-cert-auth");
+            argv.add("--trusted-ca-file=" + tls.clientCa());
+          }
+        }
         var process =
             lab != null
                 ? lab.startOnHost("etcd-" + name, Map.of(), argv.toArray(String[]::new))
                 : LabProcess.launch(
                     "etcd-" + name, argv, Map.of(), dataDir.resolve(name + ".log"), null);
-        members.add(new Member(name, client, peer, process));
+        members.add(new Member(name, client, peer, process, tls != null));
       }
       cluster.awaitHealthy();
       return cluster;
@@ -188,8 +213,17 @@ public final class EtcdCluster implements AutoCloseable {
         });
   }
 
-  /** etcd's /health answers {"health":"true"} once the member sees a leader. */
+  /**
+   * etcd's /health answers {"health":"true"} once the member sees a leader. Over TLS (whose client
+   * certificate this harness may not hold) the member's own "ready to serve" log line stands in for
+   * it.
+   */
   private boolean healthy(Member m) {
+    if (m.tls()) {
+      String output = m.process().output();
+      return output.contains("serving client traffic securely")
+          && output.contains("published local member to cluster");
+    }
     var request =
         HttpRequest.newBuilder(URI.create(m.clientUrl() + "/health"))
             .timeout(Duration.ofSeconds(2))

@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
-    description = "Create administrators (owners only).",
-    subcommands = {AdminCreateCommand.class},
-    footer = {"%nExamples:", "  cordon admin create alice --role operator --out ./alice"})
+    description = "Create administrators (owners only); renew your own admin certificate.",
+    subcommands = {AdminCreateCommand.class, AdminRenewCommand.class},
+    footer = {
+      "%nExamples:",
+      "  cordon admin create alice --role operator --out ./alice",
+      "  cordon admin renew --force"
+    })
 public final class AdminCommand extends CommandGroup implements ClientContext.Holder {
 
   private final ClientContext context;

@@ -2,7 +2,6 @@ package dev.cordon.client.admin;
 
 import dev.cordon.client.cli.CliException;
 import dev.cordon.client.cli.ClientContext;
-import dev.cordon.client.cli.ExitCodes;
 import dev.cordon.client.connect.AdminCredential;
 import dev.cordon.client.connect.ControllerErrors;
 import dev.cordon.proto.v1.AdminServiceGrpc;
@@ -10,7 +9,9 @@ import dev.cordon.proto.v1.AdminServiceGrpc.AdminServiceBlockingStub;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,24 +23,70 @@ import java.util.function.Function;
 final class AdminSession implements AutoCloseable {
 
   private final ManagedChannel channel;
+  private final ClientContext context;
   private final String target;
+  private final AdminCredential credential;
   private final Duration timeout;
 
-  private AdminSession(ManagedChannel channel, String target, Duration timeout) {
+  private AdminSession(
+      ManagedChannel channel,
+      ClientContext context,
+      String target,
+      AdminCredential credential,
+      Duration timeout) {
     this.channel = channel;
+    this.context = context;
     this.target = target;
+    this.credential = credential;
     this.timeout = timeout;
   }
 
   static AdminSession open(
       ClientContext context, String target, AdminCredential credential, Duration timeout) {
     try {
-      return new AdminSession(context.connector().admin(target, credential), target, timeout);
+      return new AdminSession(
+          context.connector().admin(target, credential), context, target, credential, timeout);
     } catch (IOException | GeneralSecurityException e) {
-      throw new CliException(
-          ExitCodes.AUTH_FAILED,
-          "cannot read the admin credential in " + credential.directory() + ": " + e.getMessage());
+      throw CredentialRenewal.unreadable(credential, e);
     }
+  }
+
+  AdminCredential credential() {
+    return credential;
+  }
+
+  /**
+   * Admin certificates live hours, not months: when this one is past 2/3 of its life, renews it
+   * (same key) and returns a session over the new one, saying so on {@code err}. A failed renewal
+   * is only a warning, since the old certificate still works; a credential that cannot be read is
+   * left to the calls to report.
+   */
+  AdminSession renewedIfDue(PrintWriter err) {
+    X509Certificate leaf;
+    try {
+      leaf = credential.chain().getFirst();
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      return this;
+    }
+    if (!CredentialRenewal.due(leaf, context.clock().instant())) {
+      return this;
+    }
+    try {
+      X509Certificate renewed = CredentialRenewal.renew(this, false, false);
+      err.printf(
+          "cordon: the admin certificate in %s was past 2/3 of its life; renewed it, valid"
+              + " until %s%n",
+          credential.directory(), renewed.getNotAfter().toInstant());
+      err.flush();
+    } catch (CliException | IOException e) {
+      err.printf(
+          "cordon: could not renew the admin certificate in %s (%s); it is valid until %s%n",
+          credential.directory(), e.getMessage(), leaf.getNotAfter().toInstant());
+      err.flush();
+      return this;
+    }
+    close();
+    return open(context, target, credential, timeout);
   }
 
   /**

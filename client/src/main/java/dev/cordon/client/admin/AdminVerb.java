@@ -11,9 +11,22 @@ abstract class AdminVerb extends CordonCommand {
   /** Does the work over {@code session}; returns one of the exit codes. */
   abstract int run(AdminSession session) throws Exception;
 
+  /** Whether a credential past 2/3 of its life is renewed before the verb runs. */
+  boolean renewsFirst() {
+    return true;
+  }
+
   @Override
   protected final int execute() throws Exception {
-    try (AdminSession session = admin.open(context())) {
+    AdminSession opened = admin.open(context());
+    AdminSession session;
+    try {
+      session = renewsFirst() ? opened.renewedIfDue(err()) : opened;
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    try (session) {
       return run(session);
     }
   }

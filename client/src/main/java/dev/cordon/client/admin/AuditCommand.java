@@ -1,6 +1,5 @@
 package dev.cordon.client.admin;
 
-import com.google.protobuf.Timestamp;
 import dev.cordon.client.cli.ClientContext;
 import dev.cordon.client.cli.ExitCodes;
 import dev.cordon.client.cli.Formats;
@@ -11,13 +10,10 @@ import dev.cordon.proto.v1.AuditAction;
 import dev.cordon.proto.v1.AuditEvent;
 import dev.cordon.proto.v1.QueryAuditRequest;
 import dev.cordon.proto.v1.QueryAuditResponse;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code cordon audit}: who changed what, oldest first. */
 @Command(
@@ -34,14 +30,7 @@ public final class AuditCommand extends AdminVerb implements ClientContext.Holde
 
   private final ClientContext context;
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      description = "Entries at or after TIME: an instant (2025-06-01T00:00:00Z) or an age (24h).")
-  String since;
-
-  @Option(names = "--until", paramLabel = "TIME", description = "Entries before TIME.")
-  String until;
+  @Mixin TimeWindow window;
 
   @Option(
       names = "--principal",
@@ -77,12 +66,8 @@ public final class AuditCommand extends AdminVerb implements ClientContext.Holde
   int run(AdminSession session) {
     QueryAuditRequest.Builder query =
         QueryAuditRequest.newBuilder().setPrincipal(principal).setTarget(target);
-    if (since != null) {
-      query.setSince(time("--since", since));
-    }
-    if (until != null) {
-      query.setUntil(time("--until", until));
-    }
+    window.since(context.clock()).ifPresent(query::setSince);
+    window.until(context.clock()).ifPresent(query::setUntil);
     if (action != null) {
       query.setAction(action);
     }
@@ -110,27 +95,5 @@ public final class AuditCommand extends AdminVerb implements ClientContext.Holde
     }
     table.print(out());
     return ExitCodes.OK;
-  }
-
-  private Timestamp time(String option, String value) {
-    Instant instant;
-    try {
-      instant = Instant.parse(value);
-    } catch (DateTimeParseException notAnInstant) {
-      try {
-        instant = context.clock().instant().minus(dev.cordon.client.cli.Durations.parse(value));
-      } catch (TypeConversionException notAnAge) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(),
-            option
-                + " '"
-                + value
-                + "' is neither an instant (2025-06-01T00:00:00Z) nor an age (24h)");
-      }
-    }
-    return Timestamp.newBuilder()
-        .setSeconds(instant.getEpochSecond())
-        .setNanos(instant.getNano())
-        .build();
   }
 }

@@ -7,8 +7,11 @@ import dev.cordon.controller.enroll.CreatedToken;
 import dev.cordon.controller.enroll.TokenInfo;
 import dev.cordon.controller.gateways.GatewayView;
 import dev.cordon.controller.gateways.GatewayViews;
+import dev.cordon.controller.identity.Renewed;
 import dev.cordon.controller.registry.AdminRecord;
 import dev.cordon.controller.registry.DeviceRecord;
+import dev.cordon.controller.telemetry.EventPage;
+import dev.cordon.controller.telemetry.EventQuery;
 import dev.cordon.proto.v1.AdminServiceGrpc;
 import dev.cordon.proto.v1.ApplyPolicyRequest;
 import dev.cordon.proto.v1.ApplyPolicyResponse;
@@ -38,6 +41,8 @@ import dev.cordon.proto.v1.QueryAuditRequest;
 import dev.cordon.proto.v1.QueryAuditResponse;
 import dev.cordon.proto.v1.QueryEventsRequest;
 import dev.cordon.proto.v1.QueryEventsResponse;
+import dev.cordon.proto.v1.RenewAdminRequest;
+import dev.cordon.proto.v1.RenewResponse;
 import dev.cordon.proto.v1.RevokeTokenRequest;
 import dev.cordon.proto.v1.WhatIfAnswer;
 import dev.cordon.proto.v1.WhatIfQuery;
@@ -204,6 +209,21 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   }
 
   @Override
+  public void renewAdmin(RenewAdminRequest request, StreamObserver<RenewResponse> out) {
+    Caller caller = Caller.current();
+    Renewed renewed =
+        domain
+            .administrators()
+            .renewal()
+            .renew(
+                caller.principal(),
+                caller.certificate(),
+                request.getCsrDer().toByteArray(),
+                request.getForce());
+    reply(out, DeviceGrpcService.renewResponse(renewed));
+  }
+
+  @Override
   public void queryAudit(QueryAuditRequest request, StreamObserver<QueryAuditResponse> out) {
     AuditQuery query =
         new AuditQuery(
@@ -259,6 +279,27 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void queryEvents(QueryEventsRequest request, StreamObserver<QueryEventsResponse> out) {
-    tables.queryEvents(request, out);
+    EventQuery query =
+        new EventQuery(
+            request.hasSince()
+                ? Optional.of(ProtoMapping.instant(request.getSince()))
+                : Optional.empty(),
+            request.hasUntil()
+                ? Optional.of(ProtoMapping.instant(request.getUntil()))
+                : Optional.empty(),
+            request.getDeviceId().isEmpty() ? Optional.empty() : Optional.of(request.getDeviceId()),
+            request.getKindValue() == 0 ? Optional.empty() : Optional.of(request.getKind()),
+            request.getMinSeverityValue() == 0
+                ? Optional.empty()
+                : Optional.of(request.getMinSeverity()),
+            request.getPage().getPageToken(),
+            Pages.size(request.getPage()));
+    EventPage page = domain.telemetry().query(query);
+    reply(
+        out,
+        QueryEventsResponse.newBuilder()
+            .addAllEvents(page.events())
+            .setPage(PageInfo.newBuilder().setNextPageToken(page.next()))
+            .build());
   }
 }

@@ -5,6 +5,7 @@ import dev.cordon.controller.gateways.GatewayViews;
 import dev.cordon.controller.gateways.Presence;
 import dev.cordon.controller.gateways.StorePresence;
 import dev.cordon.controller.identity.ControllerCertificate;
+import dev.cordon.controller.identity.RotatingControllerCertificate;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The controller's gRPC server: TLS 1.3 only, client certificates optional at the TLS layer
@@ -79,7 +81,7 @@ public final class ControllerServer implements AutoCloseable {
     private InetSocketAddress address;
     private ControllerDomain domain;
     private Verifier verifier;
-    private ControllerCertificate certificate;
+    private X509ExtendedKeyManager keyManager;
     private Clock clock = Clock.systemUTC();
     private RpcMetrics metrics = new RpcMetrics();
     private TableSide tableSide = TableSide.NOT_YET;
@@ -101,8 +103,19 @@ public final class ControllerServer implements AutoCloseable {
       return this;
     }
 
+    /** A fixed TLS identity: the server serves this certificate until it stops. */
     public Builder certificate(ControllerCertificate certificate) {
-      this.certificate = certificate;
+      Objects.requireNonNull(certificate, "certificate");
+      this.keyManager = new RotatingControllerCertificate(at -> certificate, Clock.systemUTC());
+      return this;
+    }
+
+    /**
+     * A TLS identity that may change while the server runs ({@link RotatingControllerCertificate}):
+     * each new handshake asks it for the current certificate.
+     */
+    public Builder keyManager(X509ExtendedKeyManager keyManager) {
+      this.keyManager = keyManager;
       return this;
     }
 
@@ -145,7 +158,7 @@ public final class ControllerServer implements AutoCloseable {
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(domain, "domain");
       Objects.requireNonNull(verifier, "verifier");
-      Objects.requireNonNull(certificate, "certificate");
+      Objects.requireNonNull(keyManager, "certificate or keyManager");
       HealthStatusManager health = new HealthStatusManager();
       AccessInterceptor access =
           new AccessInterceptor(
@@ -164,7 +177,13 @@ public final class ControllerServer implements AutoCloseable {
               new EnrollmentGrpcService(domain.enrollment(), metrics),
               new DeviceGrpcService(domain.renewal(), domain.registry(), tableSide),
               new GatewayGrpcService(
-                  domain.renewal(), domain.registry(), domain.ca(), tableSide, watches, views),
+                  domain.renewal(),
+                  domain.registry(),
+                  domain.ca(),
+                  tableSide,
+                  watches,
+                  views,
+                  domain.telemetry()),
               new AdminGrpcService(domain, tableSide, views),
               health.getHealthService());
       for (BindableService service : services) {
@@ -185,10 +204,7 @@ public final class ControllerServer implements AutoCloseable {
 
     private SslContext tls() {
       try {
-        SslContextBuilder tls =
-            SslContextBuilder.forServer(
-                certificate.key(),
-                certificate.chain().toArray(java.security.cert.X509Certificate[]::new));
+        SslContextBuilder tls = SslContextBuilder.forServer(keyManager);
         return GrpcSslContexts.configure(tls, SslProvider.JDK)
             .protocols("TLSv1.3")
             .clientAuth(ClientAuth.OPTIONAL)

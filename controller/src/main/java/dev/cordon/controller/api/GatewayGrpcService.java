@@ -5,6 +5,7 @@ import dev.cordon.controller.gateways.GatewayViews;
 import dev.cordon.controller.gateways.Presence;
 import dev.cordon.controller.identity.Renewal;
 import dev.cordon.controller.registry.Registry;
+import dev.cordon.controller.telemetry.Telemetry;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
 import dev.cordon.proto.v1.GatewayServiceGrpc;
@@ -32,6 +33,7 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
   private final TableSide tables;
   private final Presence presence;
   private final GatewayViews views;
+  private final Telemetry telemetry;
 
   GatewayGrpcService(
       Renewal renewal,
@@ -39,13 +41,15 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
       CertificateAuthority ca,
       TableSide tables,
       Presence presence,
-      GatewayViews views) {
+      GatewayViews views,
+      Telemetry telemetry) {
     this.renewal = renewal;
     this.registry = registry;
     this.ca = ca;
     this.tables = tables;
     this.presence = presence;
     this.views = views;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -100,6 +104,7 @@ final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase
   @Override
   public StreamObserver<TelemetryBatch> reportTelemetry(
       StreamObserver<ReportTelemetryResponse> out) {
-    return tables.reportTelemetry(out);
+    // Attributed to the TLS session's gateway, whatever the records say.
+    return telemetry.intake(ProtoMapping.identity(Caller.current().principal()), out);
   }
 }

@@ -1,9 +1,12 @@
 package dev.cordon.controller.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The controller's counters, exposed in Prometheus text format: RPCs by method and status, denials
@@ -15,6 +18,12 @@ public final class RpcMetrics {
   private final Map<String, LongAdder> rpcs = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> denials = new ConcurrentHashMap<>();
   private final LongAdder enrollments = new LongAdder();
+  private final List<Supplier<String>> included = new CopyOnWriteArrayList<>();
+
+  /** Adds another part's families (already in exposition format) to {@link #exposition()}. */
+  public void include(Supplier<String> families) {
+    included.add(families);
+  }
 
   public void rpc(String method, String code) {
     rpcs.computeIfAbsent("method=\"" + method + "\",code=\"" + code + "\"", k -> new LongAdder())
@@ -52,6 +61,7 @@ public final class RpcMetrics {
         "Calls and enrollments refused, by reason.",
         denials);
     family(out, "cordon_controller_rpcs_total", "RPCs completed, by method and status.", rpcs);
+    included.forEach(families -> out.append(families.get()));
     return out.toString();
   }
 

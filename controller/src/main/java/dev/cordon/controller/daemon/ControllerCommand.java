@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "controller",
     mixinStandardHelpOptions = true,
-    description = "Run the Cordon controller: CA, enrollment, registry and API.")
+    description = "Run the Cordon controller: CA, enrollment, registry and API.",
+    subcommands = {OwnerCredentialCommand.class})
 public final class ControllerCommand implements Callable<Integer> {
 
   static final int EXIT_OK = 0;
@@ -114,6 +116,17 @@ public final class ControllerCommand implements Callable<Integer> {
               + " In the config file: cert-lifetime=device=1h,gateway=2h.")
   List<String> certLifetimes = new ArrayList<>();
 
+  @Mixin EtcdTlsOptions etcdTls = new EtcdTlsOptions();
+
+  @Option(
+      names = "--ca-import",
+      paramLabel = "DIR",
+      description =
+          "On first start, import the issuing CA in DIR (ca-cert.pem, ca-key.pem,"
+              + " root-cert.pem) instead of creating one; the root's key stays offline. Give every"
+              + " controller on one etcd the same DIR.")
+  Path caImport;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -181,7 +194,11 @@ public final class ControllerCommand implements Callable<Integer> {
             ? Optional.empty()
             : Optional.of(ControllerSettings.parseAddress(metrics)),
         tlsNames,
-        CertLifetimes.apply(IssuanceOptions.DEFAULT, lifetimeEntries(file)));
+        CertLifetimes.apply(IssuanceOptions.DEFAULT, lifetimeEntries(file)),
+        etcdTls.resolve(file),
+        Optional.ofNullable(
+                file.value("--ca-import", caImport == null ? null : caImport.toString()))
+            .map(Path::of));
   }
 
   private List<String> lifetimeEntries(ConfigFile file) {

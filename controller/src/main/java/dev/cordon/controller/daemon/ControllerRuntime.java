@@ -7,6 +7,7 @@ import dev.cordon.controller.api.RpcMetrics;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.ca.CaConfig;
 import dev.cordon.controller.ca.CertificateAuthority;
+import dev.cordon.controller.ca.Principal;
 import dev.cordon.controller.enroll.Enrollment;
 import dev.cordon.controller.enroll.Tokens;
 import dev.cordon.controller.gateways.StorePresence;
@@ -14,22 +15,24 @@ import dev.cordon.controller.identity.Administrators;
 import dev.cordon.controller.identity.ControllerCertificate;
 import dev.cordon.controller.identity.LocalKeys;
 import dev.cordon.controller.identity.Renewal;
+import dev.cordon.controller.identity.RotatingControllerCertificate;
 import dev.cordon.controller.identity.StoreRevocationList;
 import dev.cordon.controller.ipam.Ipam;
+import dev.cordon.controller.jobs.ExpirySweep;
+import dev.cordon.controller.jobs.LeaderJobs;
 import dev.cordon.controller.registry.AdminRecord;
 import dev.cordon.controller.registry.AdminRole;
 import dev.cordon.controller.registry.Registry;
 import dev.cordon.controller.registry.RegistryListener;
-import dev.cordon.controller.store.EtcdStoreOptions;
 import dev.cordon.controller.store.PrivateDirectory;
-import dev.cordon.controller.store.SqliteStoreOptions;
 import dev.cordon.controller.store.Store;
 import dev.cordon.controller.tables.api.PolicyTableSide;
+import dev.cordon.controller.telemetry.Telemetry;
+import dev.cordon.controller.telemetry.TelemetryLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -48,12 +51,18 @@ public final class ControllerRuntime implements AutoCloseable {
 
   static final String OWNER_NAME = "owner";
 
+  /** How often the leader sweeps expired tokens and overdue pending devices. */
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
+
   private final Store store;
   private final PolicyTableSide tables;
   private final StorePresence presence;
   private final ControllerServer server;
   private final MetricsEndpoint metricsEndpoint;
   private final CertificateAuthority ca;
+  private final Telemetry telemetry;
+  private LeaderJobs jobs;
+  private CertificateRotation rotation;
 
   private ControllerRuntime(
       Store store,
@@ -61,13 +70,15 @@ public final class ControllerRuntime implements AutoCloseable {
       StorePresence presence,
       ControllerServer server,
       MetricsEndpoint metrics,
-      CertificateAuthority ca) {
+      CertificateAuthority ca,
+      Telemetry telemetry) {
     this.store = store;
     this.tables = tables;
     this.presence = presence;
     this.server = server;
     this.metricsEndpoint = metrics;
     this.ca = ca;
+    this.telemetry = telemetry;
   }
 
   /** Starts a controller: store, CA, domain services, the policy side, and the gRPC server. */
@@ -80,15 +91,14 @@ public final class ControllerRuntime implements AutoCloseable {
     PolicyTableSide tables = null;
     StorePresence presence = null;
     try {
-      Path caDir = dataDir.resolve("ca");
-      boolean fresh = !Files.exists(caDir.resolve("ca-key.pem"));
-      CertificateAuthority ca =
-          CertificateAuthority.createOrLoad(
-              CaConfig.of(caDir, settings.trustDomain()).withOptions(settings.issuance()),
+      IssuingCa.Opened opened =
+          IssuingCa.open(
+              CaConfig.of(dataDir.resolve("ca"), settings.trustDomain())
+                  .withOptions(settings.issuance()),
+              settings.caImport(),
               clock.instant());
-      out.printf(
-          "CA: %s %s (fingerprint %s)%n",
-          fresh ? "created in" : "loaded from", caDir, ca.fingerprint().hex());
+      CertificateAuthority ca = opened.ca();
+      out.printf("CA: %s (fingerprint %s)%n", opened.how(), ca.fingerprint().hex());
       StoreRevocationList revocations = new StoreRevocationList(store);
       AuditLog audit = new AuditLog(store, clock, settings.name());
       tables = PolicyTableSide.open(store, clock, audit, settings.name());
@@ -96,19 +106,19 @@ public final class ControllerRuntime implements AutoCloseable {
       ControllerDomain domain = domain(settings, clock, random, store, ca, audit);
       firstOwner(domain.administrators(), dataDir.resolve("owner-credential"), random, out);
       RpcMetrics metrics = new RpcMetrics();
+      metrics.include(domain.telemetry().metrics()::exposition);
+      RotatingControllerCertificate certificate =
+          new RotatingControllerCertificate(
+              at ->
+                  ControllerCertificate.issue(
+                      ca, settings.name(), dnsNames(settings), ipNames(settings), at, random),
+              clock);
       ControllerServer server =
           ControllerServer.builder()
               .address(settings.listen())
               .domain(domain)
               .verifier(ca.verifier(revocations))
-              .certificate(
-                  ControllerCertificate.issue(
-                      ca,
-                      settings.name(),
-                      dnsNames(settings),
-                      ipNames(settings),
-                      clock.instant(),
-                      random))
+              .keyManager(certificate)
               .clock(clock)
               .metrics(metrics)
               .tableSide(tables)
@@ -125,7 +135,12 @@ public final class ControllerRuntime implements AutoCloseable {
             metricsEndpoint.address().getHostString(), metricsEndpoint.address().getPort());
       }
       out.flush();
-      return new ControllerRuntime(store, tables, presence, server, metricsEndpoint, ca);
+      ControllerRuntime runtime =
+          new ControllerRuntime(
+              store, tables, presence, server, metricsEndpoint, ca, domain.telemetry());
+      runtime.jobs = leaderJobs(settings, store, audit, clock);
+      runtime.rotation = new CertificateRotation(certificate, out);
+      return runtime;
     } catch (IOException e) {
       closeQuietly(tables, presence, store);
       throw new UncheckedIOException(e);
@@ -177,17 +192,27 @@ public final class ControllerRuntime implements AutoCloseable {
         registry,
         new Renewal(registry, ca, audit, clock),
         new Administrators(store, ca, audit, clock),
-        audit);
+        audit,
+        // Flow records and counters reach the store in chunks every few seconds.
+        Telemetry.open(store, clock, settings.name(), TelemetryLimits.DEFAULT));
+  }
+
+  /**
+   * The expiry sweeps, run by whichever controller on this store leads; audited as this controller.
+   */
+  private static LeaderJobs leaderJobs(
+      ControllerSettings settings, Store store, AuditLog audit, Clock clock) {
+    String principal = Principal.controller(settings.name(), settings.trustDomain()).toString();
+    return LeaderJobs.start(
+        store,
+        settings.name(),
+        new ExpirySweep(store, audit, clock, principal),
+        clock,
+        SWEEP_EVERY);
   }
 
   private static Store openStore(ControllerSettings settings, Path dataDir, PrintWriter out) {
-    if (settings.store().equals("sqlite")) {
-      Path dir = dataDir.resolve("store");
-      out.printf("store: embedded SQLite in %s%n", dir);
-      return Store.openSqlite(dir, SqliteStoreOptions.DEFAULT);
-    }
-    out.printf("store: etcd at %s%n", String.join(",", settings.etcdEndpoints()));
-    return Store.connectEtcd(settings.etcdEndpoints(), EtcdStoreOptions.DEFAULT);
+    return ControllerStores.open(settings.store(), dataDir, settings.etcdTls(), out);
   }
 
   /**
@@ -269,12 +294,19 @@ public final class ControllerRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (jobs != null) {
+      jobs.close();
+    }
+    if (rotation != null) {
+      rotation.close();
+    }
     server.shutdown(Duration.ofSeconds(5));
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
     }
     tables.close();
     presence.close();
+    telemetry.close();
     store.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.cordon.controller.daemon;
 
 import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.ipam.AddressPool;
+import dev.cordon.controller.store.EtcdTls;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Optional;
 /**
  * What one controller runs with, after flags and the config file are read. {@code store} is {@code
  * sqlite} or {@code etcd://host:port,host:port}; {@code issuance} holds the certificate lifetimes
- * per kind of principal.
+ * per kind of principal; {@code etcdTls} is TLS to etcd (https endpoints); {@code caImport} a
+ * directory holding an issuing CA to import on first start (several controllers on one etcd share
+ * one CA that way).
  */
 public record ControllerSettings(
     String name,
@@ -23,7 +26,36 @@ public record ControllerSettings(
     AddressPool pool,
     Optional<InetSocketAddress> metricsListen,
     List<String> extraNames,
-    IssuanceOptions issuance) {
+    IssuanceOptions issuance,
+    Optional<EtcdTls> etcdTls,
+    Optional<Path> caImport) {
+
+  /** Settings without TLS to etcd and without a CA to import. */
+  public ControllerSettings(
+      String name,
+      InetSocketAddress listen,
+      Path dataDir,
+      String trustDomain,
+      String store,
+      String advertise,
+      AddressPool pool,
+      Optional<InetSocketAddress> metricsListen,
+      List<String> extraNames,
+      IssuanceOptions issuance) {
+    this(
+        name,
+        listen,
+        dataDir,
+        trustDomain,
+        store,
+        advertise,
+        pool,
+        metricsListen,
+        extraNames,
+        issuance,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** Settings with the default certificate lifetimes. */
   public ControllerSettings(
@@ -51,6 +83,8 @@ public record ControllerSettings(
 
   public ControllerSettings {
     Objects.requireNonNull(issuance);
+    Objects.requireNonNull(etcdTls);
+    Objects.requireNonNull(caImport);
     Objects.requireNonNull(listen);
     Objects.requireNonNull(dataDir);
     extraNames = List.copyOf(extraNames);
@@ -58,15 +92,6 @@ public record ControllerSettings(
       throw new IllegalArgumentException(
           "--store must be 'sqlite' or 'etcd://host:port[,host:port...]', not '" + store + "'");
     }
-  }
-
-  /** The etcd endpoints as jetcd wants them ({@code http://host:port}). */
-  List<String> etcdEndpoints() {
-    String hosts = store.substring("etcd://".length());
-    if (hosts.isBlank()) {
-      throw new IllegalArgumentException("--store etcd:// needs at least one host:port");
-    }
-    return List.of(hosts.split(",")).stream().map(h -> "http://" + h.strip()).toList();
   }
 
   static InetSocketAddress parseAddress(String hostPort) {

@@ -38,6 +38,11 @@ public final class Administrators {
     return ca.bundle();
   }
 
+  /** Renews admins' own certificates, checked against the store's revocation list. */
+  public AdminRenewal renewal() {
+    return new AdminRenewal(store, ca, new StoreRevocationList(store), audit, clock);
+  }
+
   /** Whether any administrator exists: a controller without one has never started. */
   public boolean anyExist() {
     return !store.range(StoreKeys.ADMINS).kvs().isEmpty();

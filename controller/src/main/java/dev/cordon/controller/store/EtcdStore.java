@@ -45,6 +45,17 @@ final class EtcdStore implements Store {
     if (!options.namespace().isEmpty()) {
       builder.namespace(ByteSequence.from(options.namespace(), StandardCharsets.UTF_8));
     }
+    if (options.tls().isPresent()) {
+      if (endpoints.stream().anyMatch(e -> !e.startsWith("https://"))) {
+        throw new IllegalArgumentException(
+            "with TLS to etcd every endpoint must be https://, got " + endpoints);
+      }
+      try {
+        builder.sslContext(options.tls().get()::configure);
+      } catch (javax.net.ssl.SSLException e) {
+        throw new IllegalArgumentException("cannot set up TLS to etcd: " + e.getMessage(), e);
+      }
+    }
     return new EtcdStore(builder.build(), options);
   }
 

@@ -2,6 +2,7 @@ package dev.cordon.controller.store;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of the etcd store.
@@ -11,8 +12,10 @@ import java.util.Objects;
  *     /cordon} with no trailing slash (keys bring their own); namespaces must not nest
  * @param requestTimeout how long one request may take before it fails with an unknown outcome
  * @param connectTimeout how long to wait for a connection to an endpoint
+ * @param tls TLS to etcd (https endpoints); empty for plain http
  */
-public record EtcdStoreOptions(String namespace, Duration requestTimeout, Duration connectTimeout) {
+public record EtcdStoreOptions(
+    String namespace, Duration requestTimeout, Duration connectTimeout, Optional<EtcdTls> tls) {
 
   public static final EtcdStoreOptions DEFAULT = builder().build();
 
@@ -25,6 +28,12 @@ public record EtcdStoreOptions(String namespace, Duration requestTimeout, Durati
     }
     requirePositive(requestTimeout, "requestTimeout");
     requirePositive(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Options without TLS. */
+  public EtcdStoreOptions(String namespace, Duration requestTimeout, Duration connectTimeout) {
+    this(namespace, requestTimeout, connectTimeout, Optional.empty());
   }
 
   public static Builder builder() {
@@ -35,7 +44,8 @@ public record EtcdStoreOptions(String namespace, Duration requestTimeout, Durati
     return new Builder()
         .namespace(namespace)
         .requestTimeout(requestTimeout)
-        .connectTimeout(connectTimeout);
+        .connectTimeout(connectTimeout)
+        .tls(tls.orElse(null));
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -49,6 +59,7 @@ public record EtcdStoreOptions(String namespace, Duration requestTimeout, Durati
     private String namespace = "/cordon";
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(5);
+    private EtcdTls tls;
 
     private Builder() {}
 
@@ -67,8 +78,15 @@ public record EtcdStoreOptions(String namespace, Duration requestTimeout, Durati
       return this;
     }
 
+    /** TLS to etcd; null for plain http. */
+    public Builder tls(EtcdTls value) {
+      tls = value;
+      return this;
+    }
+
     public EtcdStoreOptions build() {
-      return new EtcdStoreOptions(namespace, requestTimeout, connectTimeout);
+      return new EtcdStoreOptions(
+          namespace, requestTimeout, connectTimeout, Optional.ofNullable(tls));
     }
   }
 }

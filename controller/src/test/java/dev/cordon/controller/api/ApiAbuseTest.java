@@ -151,7 +151,7 @@ class ApiAbuseTest {
       }
     }
     assertEquals(List.of(), wrong);
-    assertEquals(3 + 5 + 19, calls);
+    assertEquals(3 + 5 + 20, calls);
     assertTrue(controller.metrics.denials("NO_CERTIFICATE") >= calls);
   }
 

@@ -70,7 +70,8 @@ class ServiceContractTest {
           "ListPolicyVersions",
           "TestPolicy",
           "QueryAudit",
-          "QueryEvents"
+          "QueryEvents",
+          "RenewAdmin"
         }) {
       expected.put(name, MethodType.UNARY);
     }
