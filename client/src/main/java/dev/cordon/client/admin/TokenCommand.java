@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Create and list enrollment tokens (administrators).",
-    subcommands = {TokenCreateCommand.class, TokenListCommand.class},
+    description = "Create, list and revoke enrollment tokens (administrators).",
+    subcommands = {TokenCreateCommand.class, TokenListCommand.class, TokenRevokeCommand.class},
     footer = {
       "%nExamples:",
       "  cordon token create --name cam-1 --type camera --label site=hq --segment cameras",
-      "  cordon token list --all"
+      "  cordon token list --all",
+      "  cordon token revoke t-9f2c --reason 'sent to the wrong person'"
     })
 public final class TokenCommand extends CommandGroup implements ClientContext.Holder {
 

@@ -284,7 +284,8 @@ public final class Agent {
     try {
       validity =
           CertificateRenewal.renew(deviceStub(), state, random, options.callTimeout().toMillis());
-      Duration next = RenewalSchedule.delay(now(), validity.notBefore(), validity.notAfter());
+      Duration next =
+          RenewalSchedule.delayAfterRenewal(now(), validity.notBefore(), validity.notAfter());
       say(
           "Renewed the certificate; it expires "
               + validity.notAfter()

@@ -3,6 +3,7 @@ package dev.cordon.client.agent;
 import dev.cordon.client.cli.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,9 @@ public final class AgentStatusView {
     facts.put("policy_version", s.policyVersion());
     facts.put(
         "posture_reported",
-        s.postureReportedAt() == null ? "never" : s.postureReportedAt().toString());
+        s.postureReportedAt() == null
+            ? "never"
+            : s.postureReportedAt().truncatedTo(ChronoUnit.SECONDS).toString());
     facts.put("drops", drops(s.drops()));
     return facts;
   }

@@ -8,6 +8,11 @@ import java.time.Instant;
  * a third of the life to succeed in. After a failed attempt, retry after a tenth of what is left
  * (at least {@link #MIN_RETRY}, at most {@link #MAX_RETRY}), so retries get denser as expiry nears
  * without hammering the controller.
+ *
+ * <p>A certificate just received is measured from the moment it arrived, not from its notBefore:
+ * the controller backdates notBefore for clock skew, and with a short lifetime (a lab's {@code
+ * device=1m} under a 5 min backdate) 2/3 of the stated life is already past on arrival, which would
+ * renew in a loop.
  */
 public final class RenewalSchedule {
 
@@ -29,6 +34,16 @@ public final class RenewalSchedule {
   public static Duration delay(Instant now, Instant notBefore, Instant notAfter) {
     Duration wait = Duration.between(now, renewAt(notBefore, notAfter));
     return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
+  /**
+   * How long to wait before renewing a certificate received at {@code now}: 2/3 of the life left,
+   * never sooner than the stated 2/3 point (the controller refuses earlier renewals).
+   */
+  public static Duration delayAfterRenewal(Instant now, Instant notBefore, Instant notAfter) {
+    Duration usable = delay(now, now.isAfter(notBefore) ? now : notBefore, notAfter);
+    Duration stated = delay(now, notBefore, notAfter);
+    return usable.compareTo(stated) > 0 ? usable : stated;
   }
 
   /** How long to wait after a failed attempt at {@code now}. */

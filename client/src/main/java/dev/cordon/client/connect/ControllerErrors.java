@@ -14,6 +14,9 @@ import java.security.cert.CertificateException;
  */
 public final class ControllerErrors {
 
+  /** What grpc-java says for any transport failure. */
+  private static final String GENERIC_IO = "io exception";
+
   private ControllerErrors() {}
 
   /**
@@ -98,16 +101,29 @@ public final class ControllerErrors {
     return detail.isEmpty() ? "" : ": " + detail;
   }
 
-  /** The most specific words available: the status description, else the root cause. */
-  private static String reason(Throwable failure, String detail) {
-    if (!detail.isEmpty()) {
-      return detail;
-    }
+  /**
+   * The most specific words available. gRPC describes every transport failure as "io exception",
+   * which tells a person nothing, so the socket's own cause comes first when there is one.
+   */
+  static String reason(Throwable failure, String detail) {
     Throwable root = failure;
-    while (root.getCause() != null) {
+    while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message = root.getMessage() == null ? "" : root.getMessage();
+    if (root instanceof java.net.ConnectException && message.contains("refused")) {
+      return "connection refused";
+    }
+    if (root instanceof java.net.NoRouteToHostException) {
+      return "no route to host";
+    }
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host " + message;
+    }
+    if (!detail.isEmpty() && !detail.equalsIgnoreCase(GENERIC_IO)) {
+      return detail;
+    }
+    return message.isEmpty() ? root.getClass().getSimpleName() : message;
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

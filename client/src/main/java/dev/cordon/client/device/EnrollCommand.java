@@ -254,7 +254,7 @@ public final class EnrollCommand extends CordonCommand implements ClientContext.
                 + (e.getStatus().getDescription() == null
                     ? ""
                     : ": " + e.getStatus().getDescription())
-                + "; tokens expire and may be used up, ask for a new one (cordon token create)");
+                + "; ask an administrator for a new token ('cordon token create')");
       }
       throw ControllerErrors.map(e, target, "enroll devices");
     } finally {

@@ -16,6 +16,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,8 @@ public final class StatusCommand extends CordonCommand implements ClientContext.
       status.put("wireguard_public_key", directory.wireGuardKeys().publicKeyBase64());
       status.put("certificate_expires", expires.toString());
       status.put("certificate_expired", !context.clock().instant().isBefore(expires));
-      status.put("enrolled_at", identity.enrolledAt().toString());
+      // Seconds are what a person compares; the nanoseconds the clock gave are noise.
+      status.put("enrolled_at", identity.enrolledAt().truncatedTo(ChronoUnit.SECONDS).toString());
       status.put("state_dir", state.path().toString());
       return status;
     } catch (NoSuchFileException e) {

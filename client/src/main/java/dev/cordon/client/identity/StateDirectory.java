@@ -3,6 +3,7 @@ package dev.cordon.client.identity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,7 +60,12 @@ public final class StateDirectory {
   }
 
   /** Opens a directory that must hold a complete enrollment. */
-  public static StateDirectory existing(Path directory) throws NoSuchFileException {
+  public static StateDirectory existing(Path directory)
+      throws NoSuchFileException, AccessDeniedException {
+    // A directory we may not enter hides its files: say so rather than "not enrolled".
+    if (Files.isDirectory(directory) && !Files.isExecutable(directory)) {
+      throw new AccessDeniedException(directory.toString());
+    }
     if (!Files.isRegularFile(directory.resolve(IDENTITY))) {
       throw new NoSuchFileException(directory.resolve(IDENTITY).toString());
     }

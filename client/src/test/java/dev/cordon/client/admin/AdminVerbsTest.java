@@ -90,6 +90,40 @@ class AdminVerbsTest {
   }
 
   @Test
+  void tokenRevokeSaysTheTokenIsDeadAndWhichDevicesItEnrolledStay() {
+    Cli.Run run = cli.run("token", "revoke", "t-9", "--reason", "sent to the wrong person");
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertEquals(
+        "Token t-9 (cam-3) is revoked; it can no longer be redeemed. Enrolled with it and not"
+            + " affected: d-1.\n",
+        run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void tokenRevokeJsonIsTheTokenWithProtoFieldNames() {
+    Cli.Run run = cli.run("token", "revoke", "t-9", "--json");
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertContains(
+        run.out(), "\"token_id\": \"t-9\"", "\"state\": \"TOKEN_STATE_REVOKED\"", "\"d-1\"");
+  }
+
+  @Test
+  void revokingAnUnknownTokenIsNotFoundWithExitSix() {
+    Cli.Run run = cli.run("token", "revoke", "t-404");
+    assertEquals(ExitCodes.NOT_FOUND, run.exitCode());
+    assertEquals("cordon: token t-404 does not exist\n", run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void tokenRevokeWithoutAnIdIsAUsageError() {
+    Cli.Run run = cli.run("token", "revoke");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertContains(run.err(), "Missing required parameter: 'TOKEN-ID'");
+  }
+
+  @Test
   void tokenCreateTellsWhatTheTokenDoes() {
     Cli.Run run = cli.run("token", "create", "--name", "cam-3", "--uses", "2", "--approval");
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());

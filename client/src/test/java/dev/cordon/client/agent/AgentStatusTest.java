@@ -72,4 +72,11 @@ class AgentStatusTest {
     assertEquals("1.5 KiB", AgentStatusView.bytes(1536));
     assertEquals("3.0 MiB", AgentStatusView.bytes(3L << 20));
   }
+
+  @Test
+  void thePostureTimeIsShownToTheSecondNotTheNanosecond() {
+    Instant now = Instant.parse("2025-06-01T10:00:00.987654321Z");
+    Map<String, Object> facts = AgentStatusView.facts(sample(1, now), now);
+    assertEquals("2025-06-01T09:58:00Z", facts.get("posture_reported"));
+  }
 }

@@ -29,6 +29,29 @@ class RenewalScheduleTest {
   }
 
   @Test
+  void aFreshCertificateBackdatedPastItsTwoThirdsIsRenewedTwoThirdsIntoWhatIsLeftNotAtOnce() {
+    Instant received = Instant.parse("2025-06-01T12:00:00Z");
+    Instant backdated = received.minus(Duration.ofMinutes(5));
+    Instant expires = received.plus(Duration.ofMinutes(1));
+
+    assertEquals(Duration.ZERO, RenewalSchedule.delay(received, backdated, expires));
+    assertEquals(
+        Duration.ofSeconds(40),
+        RenewalSchedule.delayAfterRenewal(received, backdated, expires),
+        "2/3 of the minute left, so renewals do not loop");
+  }
+
+  @Test
+  void aFreshDayLongCertificateIsRenewedTwoThirdsIntoItsUsableLifeNeverBeforeTheStatedPoint() {
+    Instant received = ISSUED.plus(Duration.ofMinutes(5));
+    Duration wait = RenewalSchedule.delayAfterRenewal(received, ISSUED, EXPIRES);
+    assertTrue(
+        !received.plus(wait).isBefore(RenewalSchedule.renewAt(ISSUED, EXPIRES)),
+        "never before the controller opens renewal: " + wait);
+    assertEquals(Duration.between(received, EXPIRES).multipliedBy(2).dividedBy(3), wait);
+  }
+
+  @Test
   void retriesGetDenserAsExpiryNearsWithinTheirBounds() {
     assertEquals(
         RenewalSchedule.MAX_RETRY,

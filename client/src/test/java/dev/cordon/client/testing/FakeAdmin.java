@@ -91,6 +91,28 @@ public final class FakeAdmin extends AdminServiceGrpc.AdminServiceImplBase {
     reply.onCompleted();
   }
 
+  /** Token t-9 enrolled d-1; any other id is unknown, as the controller would say. */
+  @Override
+  public void revokeToken(
+      dev.cordon.proto.v1.RevokeTokenRequest request, StreamObserver<TokenInfo> reply) {
+    if (!request.getTokenId().equals("t-9")) {
+      reply.onError(
+          Status.NOT_FOUND
+              .withDescription("token " + request.getTokenId() + " does not exist")
+              .asException());
+      return;
+    }
+    reply.onNext(
+        TokenInfo.newBuilder()
+            .setTokenId("t-9")
+            .setSpec(dev.cordon.proto.v1.TokenSpec.newBuilder().setName("cam-3"))
+            .setState(dev.cordon.proto.v1.TokenState.TOKEN_STATE_REVOKED)
+            .setUses(1)
+            .addEnrolled("d-1")
+            .build());
+    reply.onCompleted();
+  }
+
   @Override
   public void testPolicy(WhatIfQuery request, StreamObserver<WhatIfAnswer> reply) {
     boolean allowed = request.getService().equals("nvr");

@@ -4,6 +4,8 @@ import dev.cordon.lab.LabProcess;
 import dev.cordon.lab.Namespace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -22,17 +24,29 @@ public final class ControllerProcess {
   private final Namespace namespace;
   private final Path dataDir;
   private final String address;
+  private final List<String> extraArgs;
   private LabProcess process;
 
-  private ControllerProcess(Namespace namespace, Path dataDir, String address) {
+  private ControllerProcess(
+      Namespace namespace, Path dataDir, String address, List<String> extraArgs) {
     this.namespace = namespace;
     this.dataDir = dataDir;
     this.address = address;
+    this.extraArgs = List.copyOf(extraArgs);
   }
 
   /** Starts a controller and waits until it listens. */
   public static ControllerProcess start(Namespace ns, Path dataDir, String address) {
-    var controller = new ControllerProcess(ns, dataDir, address);
+    return start(ns, dataDir, address, List.of());
+  }
+
+  /**
+   * Starts a controller with {@code extraArgs} after the lab's own ({@code --cert-lifetime
+   * device=1m}, say), kept for every restart, and waits until it listens.
+   */
+  public static ControllerProcess start(
+      Namespace ns, Path dataDir, String address, List<String> extraArgs) {
+    var controller = new ControllerProcess(ns, dataDir, address, extraArgs);
     controller.restart();
     return controller;
   }
@@ -42,18 +56,20 @@ public final class ControllerProcess {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("the controller is running");
     }
-    process =
-        namespace.startJava(
-            "controller",
-            "controller",
-            "--data-dir",
-            dataDir.toString(),
-            "--listen",
-            address,
-            "--advertise",
-            address,
-            "--metrics-listen",
-            "off");
+    var argv =
+        new ArrayList<>(
+            List.of(
+                "controller",
+                "--data-dir",
+                dataDir.toString(),
+                "--listen",
+                address,
+                "--advertise",
+                address,
+                "--metrics-listen",
+                "off"));
+    argv.addAll(extraArgs);
+    process = namespace.startJava("controller", argv.toArray(String[]::new));
     process.awaitOutput(LISTENING, START_DEADLINE);
   }
 

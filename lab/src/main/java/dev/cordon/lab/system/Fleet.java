@@ -65,6 +65,7 @@ public final class Fleet {
   private final Admin admin;
   private final GatewayProcess gateway;
   private final List<StockDevice> devices = new ArrayList<>();
+  private int agentHosts;
 
   private Fleet(
       Lab lab, Bridge underlay, ControllerProcess controller, Admin admin, GatewayProcess gateway) {
@@ -77,6 +78,11 @@ public final class Fleet {
 
   /** Builds the networks, starts the services, the controller and the gateway, applies POLICY. */
   public static Fleet start(Lab lab) {
+    return start(lab, List.of());
+  }
+
+  /** Like {@link #start(Lab)}, the controller started with {@code controllerArgs} added. */
+  public static Fleet start(Lab lab, List<String> controllerArgs) {
     Bridge underlay = lab.bridge("lan");
     Bridge inside = lab.bridge("svc");
     Namespace svcA = service(lab, inside, "svca", SERVICE_A);
@@ -88,7 +94,10 @@ public final class Fleet {
     ctl.connect(underlay, lab.underlayCidr(0));
     var controller =
         ControllerProcess.start(
-            ctl, lab.runDirectory().resolve("controller"), lab.underlay(0) + ":" + CONTROLLER_PORT);
+            ctl,
+            lab.runDirectory().resolve("controller"),
+            lab.underlay(0) + ":" + CONTROLLER_PORT,
+            controllerArgs);
     var admin = new Admin(ctl, controller.address(), controller.ownerCredential());
     admin.applyPolicy(POLICY);
 
@@ -115,7 +124,7 @@ public final class Fleet {
    * network so that what policy denies reaches the gateway and is refused there.
    */
   public StockDevice camera(String name) {
-    int host = 2 + devices.size();
+    int host = 2 + devices.size() + agentHosts;
     Namespace ns = lab.namespace(name);
     ns.connect(underlay, lab.underlayCidr(host));
     var device =
@@ -125,6 +134,18 @@ public final class Fleet {
     device.widen(PROTECTED);
     devices.add(device);
     return device;
+  }
+
+  /**
+   * A bare host on the underlay for a device that runs the Cordon agent itself ({@code cordon
+   * enroll} then {@code cordon up}); the caller enrolls and starts it.
+   */
+  public Namespace agentHost(String name) {
+    int host = 2 + devices.size() + agentHosts;
+    agentHosts++;
+    Namespace ns = lab.namespace(name);
+    ns.connect(underlay, lab.underlayCidr(host));
+    return ns;
   }
 
   private static Namespace service(Lab lab, Bridge inside, String role, String address) {
