@@ -48,7 +48,9 @@ import dev.cordon.proto.v1.WhatIfAnswer;
 import dev.cordon.proto.v1.WhatIfQuery;
 import io.grpc.stub.StreamObserver;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Admin service. Roles were checked by {@link AccessInterceptor} before any method here runs;
@@ -112,6 +114,7 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void listDevices(ListDevicesRequest request, StreamObserver<ListDevicesResponse> out) {
+    Function<DeviceRecord, List<String>> membership = tables.membership();
     Pages.Page<DeviceRecord> page =
         Pages.page(
             domain
@@ -121,20 +124,25 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
                 .filter(
                     d ->
                         request.getSegment().isEmpty()
-                            || d.segments().contains(request.getSegment()))
+                            || membership.apply(d).contains(request.getSegment()))
                 .toList(),
             DeviceRecord::id,
             request.getPage());
     reply(
         out,
         ListDevicesResponse.newBuilder()
-            .addAllDevices(page.items().stream().map(this::device).toList())
+            .addAllDevices(page.items().stream().map(d -> device(d, membership)).toList())
             .setPage(page.info())
             .build());
   }
 
   private Device device(DeviceRecord d) {
-    return ProtoMapping.device(d, ca().issuingCertificate(), ca().trustDomain());
+    return device(d, tables.membership());
+  }
+
+  private Device device(DeviceRecord d, Function<DeviceRecord, List<String>> membership) {
+    return ProtoMapping.device(
+        d, membership.apply(d), ca().issuingCertificate(), ca().trustDomain());
   }
 
   private Gateway gateway(GatewayView g) {

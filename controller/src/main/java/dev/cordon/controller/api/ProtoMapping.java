@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /** Domain records to proto messages and back; pure functions, no decisions. */
@@ -128,7 +129,9 @@ final class ProtoMapping {
     };
   }
 
-  static dev.cordon.proto.v1.Device device(DeviceRecord d, X509Certificate issuer, String domain) {
+  /** {@code segments}: the device's segments as the current policy resolves them. */
+  static dev.cordon.proto.v1.Device device(
+      DeviceRecord d, List<String> segments, X509Certificate issuer, String domain) {
     Principal principal = Principal.device(d.id(), domain);
     dev.cordon.proto.v1.Device.Builder out =
         dev.cordon.proto.v1.Device.newBuilder()
@@ -138,7 +141,7 @@ final class ProtoMapping {
             .setDeviceType(d.deviceType())
             .putAllLabels(d.labels())
             .setStatus(status(d.status()))
-            .addAllSegments(d.segments())
+            .addAllSegments(segments)
             .setOverlayAddress(address(d.overlayAddress()))
             .setWireguardPublicKey(ByteString.copyFrom(d.wireGuardKey().bytes()))
             .setStockWireguard(d.stockWireGuard())

@@ -1,6 +1,7 @@
 package dev.cordon.controller.api;
 
 import dev.cordon.controller.gateways.TableProgress;
+import dev.cordon.controller.registry.DeviceRecord;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
 import dev.cordon.proto.v1.ApplyPolicyRequest;
@@ -23,6 +24,8 @@ import dev.cordon.proto.v1.WhatIfAnswer;
 import dev.cordon.proto.v1.WhatIfQuery;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The seam for the policy side: every policy, table, telemetry and event RPC goes through here. The
@@ -34,6 +37,15 @@ public interface TableSide {
 
   /** The controller without a policy side: every call here answers UNIMPLEMENTED. */
   TableSide NOT_YET = new TableSide() {};
+
+  /**
+   * Resolves devices' segments as the current policy does (explicit members, token segments, label
+   * selectors; only the quarantine segment while quarantined); one resolver serves a whole listing.
+   * Without a policy side: the segments the enrollment token named.
+   */
+  default Function<DeviceRecord, List<String>> membership() {
+    return DeviceRecord::segments;
+  }
 
   default void applyPolicy(ApplyPolicyRequest request, StreamObserver<ApplyPolicyResponse> out) {
     unimplemented(out, "ApplyPolicy");

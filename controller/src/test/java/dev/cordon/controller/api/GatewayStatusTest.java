@@ -99,6 +99,31 @@ class GatewayStatusTest {
   }
 
   @Test
+  void devicesAreListedInTheSegmentsThePolicyResolvesForThemIncludingLabelSelectors() {
+    var cameras =
+        admin.listDevices(
+            dev.cordon.proto.v1.ListDevicesRequest.newBuilder().setSegment("cameras").build());
+    assertEquals(1, cameras.getDevicesCount(), cameras.toString());
+    assertEquals(List.of("cameras"), cameras.getDevices(0).getSegmentsList(), "type=camera");
+
+    String id = cameras.getDevices(0).getDeviceId();
+    var quarantined =
+        admin.quarantineDevice(
+            dev.cordon.proto.v1.DeviceStatusChangeRequest.newBuilder()
+                .setDeviceId(id)
+                .setReason("test")
+                .build());
+    assertEquals(List.of("quarantine"), quarantined.getSegmentsList());
+    assertEquals(
+        0,
+        admin
+            .listDevices(
+                dev.cordon.proto.v1.ListDevicesRequest.newBuilder().setSegment("cameras").build())
+            .getDevicesCount(),
+        "no longer a camera while quarantined");
+  }
+
+  @Test
   void aRegisteredWatchingAcknowledgingGatewayIsListedWithEveryField() throws Exception {
     hq.register(
         RegisterRequest.newBuilder()

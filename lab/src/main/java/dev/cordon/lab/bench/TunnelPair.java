@@ -84,6 +84,34 @@ record TunnelPair(
         .connected();
   }
 
+  /**
+   * wireguard-go in {@code a}, Cordon (TunnelMain, no enforcement) in {@code b}: the bare-tunnel
+   * twin of a stock WireGuard device talking to a Cordon gateway.
+   */
+  static TunnelPair stockToCordon(Lab lab, Namespace a, Namespace b) {
+    String underlayA = underlay(a);
+    String underlayB = underlay(b);
+    var wgA = WireGuardGo.start(a, lab.interfaceName("wga"), PORT);
+    wgA.setAddress(OVERLAY_A + "/24");
+    var configB = CordonTunnel.configure(b, lab.interfaceName("ctb"), PORT);
+    configB.peer(
+        CordonTunnel.Peer.of(wgA.publicKey(), OVERLAY_A + "/32")
+            .withEndpoint(underlayA + ":" + PORT));
+    var tunnelB = configB.start();
+    tunnelB.setAddress(OVERLAY_B + "/24");
+    wgA.addPeer(tunnelB.publicKey(), OVERLAY_B + "/32", underlayB + ":" + PORT, null);
+    return new TunnelPair(
+            "wireguard-go to Cordon",
+            a,
+            b,
+            underlayB,
+            wgA.process().pid(),
+            tunnelB.process().pid(),
+            tunnelB.publicKey(),
+            PORT)
+        .connected();
+  }
+
   /** CPU seconds both tunnel processes have used so far. */
   double cpuSeconds() {
     return ProcStat.cpuSeconds(pidA) + ProcStat.cpuSeconds(pidB);

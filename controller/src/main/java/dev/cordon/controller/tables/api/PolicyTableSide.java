@@ -7,6 +7,7 @@ import dev.cordon.controller.gateways.TableProgress;
 import dev.cordon.controller.policy.ApplyOutcome;
 import dev.cordon.controller.policy.Policies;
 import dev.cordon.controller.policy.PolicyConflictException;
+import dev.cordon.controller.policy.PolicyDevices;
 import dev.cordon.controller.policy.StoredPolicy;
 import dev.cordon.controller.policy.WhatIf;
 import dev.cordon.controller.policy.api.PolicyMessages;
@@ -15,6 +16,7 @@ import dev.cordon.controller.tables.Acknowledgement;
 import dev.cordon.controller.tables.Acknowledgements;
 import dev.cordon.controller.tables.Subscription;
 import dev.cordon.controller.tables.TableFeed;
+import dev.cordon.policy.eval.Membership;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
 import dev.cordon.proto.v1.ApplyPolicyRequest;
@@ -38,6 +40,7 @@ import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The policy side of the controller's API: table watches and acknowledgements for gateways, table
@@ -134,6 +137,14 @@ public final class PolicyTableSide implements TableSide, AutoCloseable {
   }
 
   // --- admin ---
+
+  @Override
+  public Function<dev.cordon.controller.registry.DeviceRecord, List<String>> membership() {
+    Optional<dev.cordon.policy.model.PolicyDocument> doc = policies.current().map(Policies::parse);
+    return device ->
+        doc.map(d -> List.copyOf(Membership.segmentsOf(d, PolicyDevices.of(device))))
+            .orElse(List.of());
+  }
 
   @Override
   public void applyPolicy(ApplyPolicyRequest request, StreamObserver<ApplyPolicyResponse> out) {
