@@ -41,8 +41,8 @@ unit: jdk ## unit tests only (no root, no lab)
 bench: build prerequisites ## Cordon vs wireguard-go in the lab (root, ~6 min); rewrites docs/benchmarks.md
 	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.Bench --markdown docs/benchmarks.md
 
-bench-gateway: build prerequisites ## revocation enforcement and gateway vs bare-tunnel throughput (root, ~3 min); writes docs/benchmarks-gateway.md
-	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.GatewayBench --markdown docs/benchmarks-gateway.md
+bench-gateway: build prerequisites ## revocation enforcement and gateway vs bare-tunnel throughput (root, ~6 min); writes docs/benchmarks-gateway.md
+	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.GatewayBench --revocations 50 --rounds 5 --markdown docs/benchmarks-gateway.md
 
 bench-control-plane: build prerequisites ## controller and enforcement numbers (JMH, live controller, etcd; ~10 min); writes docs/benchmarks-control-plane.md
 	$(MVN) -q -Pbench -pl gateway -am package -DskipTests

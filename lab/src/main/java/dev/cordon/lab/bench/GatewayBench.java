@@ -182,8 +182,8 @@ public final class GatewayBench {
 
         <!-- Written by dev.cordon.lab.bench.GatewayBench; change the code, not this file. -->
 
-        Reproduce, as root: `sudo make bench-gateway` (about 3 minutes). Run %s; load average at
-        start %s.
+        Reproduce, as root: `sudo make bench-gateway` (about 6 minutes; it runs `GatewayBench
+        --revocations 50 --rounds 5`). Run %s; load average as the report was written %s.
 
         | measure | result | target | met |
         |---|---|---|---|
