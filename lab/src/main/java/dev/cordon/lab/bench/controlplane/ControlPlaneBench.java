@@ -245,8 +245,7 @@ public final class ControlPlaneBench {
       load = "unknown";
     }
     return String.format(
-        "%d CPUs visible to the JVM, Java %s, load average at start %s (other builds running),"
-            + " %s",
+        "%d CPUs visible to the JVM, Java %s, load average at start %s, %s",
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         load,

@@ -126,9 +126,9 @@ final class Report {
             + " measured once on the machine below.\n\n");
     md.append("**Machine:** ").append(in.machine).append("\n\n");
     md.append(
-        "The machine was shared with other builds while this ran, so every figure is an upper"
-            + " bound on latency and a lower bound on throughput; JMH error bars are wide for the"
-            + " same reason.\n\n");
+        "Anything else running on the machine (the load average above says how busy it was)"
+            + " makes every figure an upper bound on latency and a lower bound on throughput, and"
+            + " widens the JMH error bars.\n\n");
     for (String r : rows) md.append(r).append('\n');
     md.append("\n## How each figure is measured\n\n");
     md.append(
