@@ -98,33 +98,47 @@ final class GatewayChannel {
         at);
   }
 
+  /** Whether the published peers plus the pending changes are the compiler's peers. */
+  boolean synced() {
+    return synced;
+  }
+
+  /** Publishes the whole difference to {@code next}, a new table, at {@code revision}. */
+  void replace(GatewayTable next, long revision, long policyVersion, Instant at) {
+    install(GatewayDelta.between(table(0), next), next, revision, policyVersion, at);
+  }
+
   /**
-   * Publishes the difference to {@code next} (a whole new table) at {@code revision}. {@code
-   * peersPending}: the caller knows {@code next}'s peers are exactly the published ones with the
-   * pending changes applied (a new document that kept every peer entry), so only those changes and
-   * the rules are compared, not every peer.
+   * Publishes a new document's rules and services at {@code revision} for a channel that is {@link
+   * #synced}, when the document kept every peer entry: the new peers are then the published ones
+   * with the pending changes applied, so only those changes and the rules are compared, and {@code
+   * next}'s peers are not looked at (it may have none). A rule change then costs the rules, not
+   * every peer.
    */
-  void replace(
-      GatewayTable next, long revision, long policyVersion, Instant at, boolean peersPending) {
-    GatewayDelta diff =
-        peersPending && synced ? pendingAndRules(next) : GatewayDelta.between(table(0), next);
+  void replaceRules(GatewayTable next, long revision, long policyVersion, Instant at) {
+    if (!synced) throw new IllegalStateException(gateway + ": not synced to the compiler's peers");
+    install(pendingAndRules(next), next, revision, policyVersion, at);
+  }
+
+  private void install(
+      GatewayDelta diff, GatewayTable next, long revision, long policyVersion, Instant at) {
     pending.clear();
     synced = true;
+    diff.removedPeers().forEach(peers::remove);
+    diff.addedPeers().forEach(p -> peers.put(p.deviceId(), p));
+    diff.changedPeers().forEach(p -> peers.put(p.deviceId(), p));
     List<AuthorizedPeer> changed = new ArrayList<>(diff.changedPeers());
     if (!UnmetBasis.same(rules, next.rules())) {
       // A peer's unmet conditions are derived from the conditional rules, which changed: resend
       // every surviving peer. A change elsewhere in the rules (ports, say) leaves the peers alone.
       Set<String> listed = new HashSet<>();
       changed.forEach(p -> listed.add(p.deviceId()));
-      next.peers()
-          .forEach(
-              (id, p) -> {
-                if (peers.containsKey(id) && listed.add(id)) changed.add(p);
-              });
+      diff.addedPeers().forEach(p -> listed.add(p.deviceId()));
+      peers.forEach(
+          (id, p) -> {
+            if (listed.add(id)) changed.add(p);
+          });
     }
-    diff.removedPeers().forEach(peers::remove);
-    diff.addedPeers().forEach(p -> peers.put(p.deviceId(), p));
-    diff.changedPeers().forEach(p -> peers.put(p.deviceId(), p));
     rules = next.rules();
     services = next.services();
     boolean relayChanged = relay != next.relay();

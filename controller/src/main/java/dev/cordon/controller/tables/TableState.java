@@ -196,7 +196,11 @@ final class TableState {
       Instant at = clock.instant();
       if (rebuilt) {
         for (GatewayChannel c : gatewayChannels.values()) {
-          c.replace(tableOf(c), revision, policyVersion, at, peersKept);
+          if (peersKept && c.synced()) {
+            c.replaceRules(tableOf(c, false), revision, policyVersion, at);
+          } else {
+            c.replace(tableOf(c, true), revision, policyVersion, at);
+          }
         }
       } else {
         gatewayChannels.values().forEach(c -> c.flushPending(revision, policyVersion, at));
@@ -232,12 +236,12 @@ final class TableState {
     }
   }
 
-  private GatewayTable tableOf(GatewayChannel c) {
+  /** A channel's compiled table; without {@code withPeers}, its rules and services only. */
+  private GatewayTable tableOf(GatewayChannel c, boolean withPeers) {
     String name = c.name();
     boolean known = doc.gateways().stream().map(Gateway::name).anyMatch(name::equals);
-    return known
-        ? compiler.gatewayTable(name)
-        : new GatewayTable(name, 0, false, Map.of(), List.of(), List.of());
+    if (!known) return new GatewayTable(name, 0, false, Map.of(), List.of(), List.of());
+    return withPeers ? compiler.gatewayTable(name) : compiler.gatewayRules(name);
   }
 
   private DeviceTable deviceTable(String id) {
@@ -345,7 +349,7 @@ final class TableState {
           GatewayChannel c = new GatewayChannel(g, this::revoked);
           c.resetChangedAt(floor);
           if (!rebuilt) {
-            c.replace(tableOf(c), revision, policyVersion, clock.instant(), false);
+            c.replace(tableOf(c, true), revision, policyVersion, clock.instant());
           }
           return c;
         });

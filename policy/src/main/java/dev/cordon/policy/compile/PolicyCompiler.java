@@ -37,14 +37,18 @@ public final class PolicyCompiler {
   private final Map<String, List<Service>> servicesBehind = new LinkedHashMap<>();
   private final String relay;
 
-  private final Map<String, DeviceRecord> devices = new HashMap<>();
-  private final Map<String, Set<String>> keysOf = new HashMap<>();
-  private final Map<String, Set<String>> members = new HashMap<>();
-  private final Map<String, DeviceTable> deviceTables = new HashMap<>();
-  private final Map<String, TreeMap<String, AuthorizedPeer>> peers = new LinkedHashMap<>();
+  // Not final: recompile hands them from one compiler to the next instead of copying them.
+  private Map<String, DeviceRecord> devices = new HashMap<>();
+  private Map<String, Set<String>> keysOf = new HashMap<>();
+  private Map<String, Set<String>> members = new HashMap<>();
+  private Map<String, DeviceTable> deviceTables = new HashMap<>();
+  private Map<String, TreeMap<String, AuthorizedPeer>> peers = new LinkedHashMap<>();
   private final Map<String, Long> gatewayVersions = new HashMap<>();
   private long version;
   private boolean keptDevices;
+
+  /** Set once {@link #recompile} has taken this compiler's state over: it must not be used. */
+  private boolean handedOver;
 
   private PolicyCompiler(PolicyDocument doc, long version) {
     this.doc = doc;
@@ -82,25 +86,28 @@ public final class PolicyCompiler {
   }
 
   /**
-   * Compiles {@code doc} for the devices {@code previous} holds, at {@code version}: the same
-   * tables as {@link #compile(PolicyDocument, Collection, long)} of that registry. When the new
-   * document places and routes every device as the previous one did (same gateways, segments,
+   * Compiles {@code doc} for the devices {@code previous} holds, at {@code version}, taking {@code
+   * previous}'s state over: {@code previous} must not be used afterwards (it throws). The tables
+   * are those {@link #compile(PolicyDocument, Collection, long)} of that registry gives. When the
+   * new document places and routes every device as the previous one did (same gateways, segments,
    * quarantine and reach, as when only ports, conditions or deny rules change), the device tables
-   * and peer entries are carried over instead of computed again for every device.
+   * and peer entries are taken over as they are, so a rule change costs the rules, not every
+   * device; those device tables keep their versions, since their content did not change.
    */
   public static PolicyCompiler recompile(
       PolicyCompiler previous, PolicyDocument doc, long version) {
+    previous.live();
+    previous.handedOver = true;
     PolicyCompiler c = new PolicyCompiler(doc, version);
     if (!c.placesDevicesAs(previous)) {
       return compile(doc, previous.devices.values(), version);
     }
     c.keptDevices = true;
-    c.devices.putAll(previous.devices);
-    c.keysOf.putAll(previous.keysOf); // each key set is replaced, never changed in place
-    previous.members.forEach((k, m) -> c.members.put(k, new HashSet<>(m)));
-    previous.deviceTables.forEach(
-        (id, t) -> c.deviceTables.put(id, new DeviceTable(id, version, t.peers())));
-    previous.peers.forEach((g, p) -> c.peers.get(g).putAll(p)); // entries are immutable
+    c.devices = previous.devices;
+    c.keysOf = previous.keysOf;
+    c.members = previous.members;
+    c.deviceTables = previous.deviceTables;
+    c.peers = previous.peers; // same gateways, so the same keys
     return c;
   }
 
@@ -131,6 +138,7 @@ public final class PolicyCompiler {
 
   /** Adds or replaces a device and returns what changed (empty if nothing did). */
   public Changes upsert(DeviceRecord d) {
+    live();
     Set<String> oldKeys = keysOf.getOrDefault(d.id(), Set.of());
     DeviceRecord old = devices.get(d.id());
     unindex(d.id());
@@ -144,12 +152,14 @@ public final class PolicyCompiler {
 
   /** Removes a device (deleted from the registry) and returns what changed. */
   public Changes remove(String deviceId) {
+    live();
     Set<String> oldKeys = keysOf.getOrDefault(deviceId, Set.of());
     unindex(deviceId);
     return apply(deviceId, oldKeys);
   }
 
   public GatewayTable gatewayTable(String gateway) {
+    live();
     TreeMap<String, AuthorizedPeer> p = peers.get(gateway);
     if (p == null) throw new IllegalArgumentException("no gateway \"" + gateway + "\"");
     return new GatewayTable(
@@ -161,21 +171,47 @@ public final class PolicyCompiler {
         servicesBehind.get(gateway));
   }
 
+  /**
+   * One gateway's rules, services and relay role, with no peers: for a caller that already holds
+   * that gateway's peers (kept by a {@link #recompile}) and would otherwise copy them all.
+   */
+  public GatewayTable gatewayRules(String gateway) {
+    live();
+    if (!peers.containsKey(gateway))
+      throw new IllegalArgumentException("no gateway \"" + gateway + "\"");
+    return new GatewayTable(
+        gateway,
+        gatewayVersions.get(gateway),
+        gateway.equals(relay),
+        Map.of(),
+        rules.get(gateway),
+        servicesBehind.get(gateway));
+  }
+
   public Map<String, GatewayTable> gatewayTables() {
+    live();
     Map<String, GatewayTable> out = new LinkedHashMap<>();
     for (String g : peers.keySet()) out.put(g, gatewayTable(g));
     return out;
   }
 
   public Optional<DeviceTable> deviceTable(String deviceId) {
+    live();
     return Optional.ofNullable(deviceTables.get(deviceId));
   }
 
   public Map<String, DeviceTable> deviceTables() {
+    live();
     return Map.copyOf(deviceTables);
   }
 
   // --- internals ---
+
+  private void live() {
+    if (handedOver) {
+      throw new IllegalStateException("this compiler's state was handed to a recompile");
+    }
+  }
 
   private Changes apply(String id, Set<String> relatedKeys) {
     Set<String> affected = new TreeSet<>(); // sorted, so deltas list devices in id order
