@@ -30,57 +30,6 @@ public record ControllerSettings(
     Optional<EtcdTls> etcdTls,
     Optional<Path> caImport) {
 
-  /** Settings without TLS to etcd and without a CA to import. */
-  public ControllerSettings(
-      String name,
-      InetSocketAddress listen,
-      Path dataDir,
-      String trustDomain,
-      String store,
-      String advertise,
-      AddressPool pool,
-      Optional<InetSocketAddress> metricsListen,
-      List<String> extraNames,
-      IssuanceOptions issuance) {
-    this(
-        name,
-        listen,
-        dataDir,
-        trustDomain,
-        store,
-        advertise,
-        pool,
-        metricsListen,
-        extraNames,
-        issuance,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** Settings with the default certificate lifetimes. */
-  public ControllerSettings(
-      String name,
-      InetSocketAddress listen,
-      Path dataDir,
-      String trustDomain,
-      String store,
-      String advertise,
-      AddressPool pool,
-      Optional<InetSocketAddress> metricsListen,
-      List<String> extraNames) {
-    this(
-        name,
-        listen,
-        dataDir,
-        trustDomain,
-        store,
-        advertise,
-        pool,
-        metricsListen,
-        extraNames,
-        IssuanceOptions.DEFAULT);
-  }
-
   public ControllerSettings {
     Objects.requireNonNull(issuance);
     Objects.requireNonNull(etcdTls);

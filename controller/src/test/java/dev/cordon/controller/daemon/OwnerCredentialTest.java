@@ -8,6 +8,7 @@ import dev.cordon.controller.audit.AuditEntry;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.audit.AuditOutcome;
 import dev.cordon.controller.audit.AuditQuery;
+import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.ca.Pem;
 import dev.cordon.controller.ipam.AddressPool;
 import dev.cordon.controller.store.SqliteStoreOptions;
@@ -46,7 +47,10 @@ class OwnerCredentialTest {
             "127.0.0.1:7443",
             AddressPool.DEFAULT,
             Optional.empty(),
-            List.of());
+            List.of(),
+            IssuanceOptions.DEFAULT,
+            Optional.empty(),
+            Optional.empty());
     Clock past = Clock.offset(Clock.systemUTC(), Duration.ofHours(-13));
     try (ControllerRuntime runtime =
         ControllerRuntime.start(settings, past, new PrintWriter(java.io.Writer.nullWriter()))) {

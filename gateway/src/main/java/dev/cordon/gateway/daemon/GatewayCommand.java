@@ -4,6 +4,7 @@ import dev.cordon.gateway.device.PeerDevice;
 import dev.cordon.gateway.identity.CertificateRenewer;
 import dev.cordon.gateway.identity.CredentialFiles;
 import dev.cordon.gateway.identity.RenewableKeyManager;
+import dev.cordon.gateway.identity.TrustBundle;
 import dev.cordon.gateway.sync.Backoff;
 import dev.cordon.gateway.sync.ControllerChannel;
 import dev.cordon.gateway.telemetry.MetricsServer;
@@ -212,12 +213,13 @@ public final class GatewayCommand implements Callable<Integer> {
     ManagedChannel channel = null;
     RenewableKeyManager keys =
         new RenewableKeyManager(credential.certificateKey(), credential.chain());
+    TrustBundle trust;
     try {
       host.addAddress(iface, hostAddress(credential.overlayAddress()));
       host.addRoute(iface, overlayPool);
       metricsServer = new MetricsServer(metricsAddress, daemon::status);
-      controllerChannel =
-          ControllerChannel.open(target, keys, credential.caBundle(), credential.trustDomain());
+      trust = new TrustBundle(credential.caBundle());
+      controllerChannel = ControllerChannel.open(target, keys, trust, credential.trustDomain());
       channel = controllerChannel.channel();
     } catch (IOException | RuntimeException e) {
       err.println("cannot set up the gateway: " + e.getMessage());
@@ -228,7 +230,7 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     Registration.register(channel, registration, daemon.syncWorker());
     daemon.start(channel, new EnforcementLog(out, device.interfaceName(), device.listenPort()));
-    daemon.startRenewal(renewer(keys, controllerChannel, daemon, out));
+    daemon.startRenewal(renewer(keys, trust, controllerChannel, daemon, out));
     out.println(
         "gateway started interface="
             + device.interfaceName()
@@ -247,13 +249,21 @@ public final class GatewayCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Renews through the controller session; a renewal moves the session to the new certificate. */
+  /**
+   * Renews through the controller session; a renewal moves the session to the new certificate and
+   * to the CA bundle that came with it.
+   */
   private CertificateRenewer renewer(
-      RenewableKeyManager keys, ControllerChannel session, GatewayDaemon daemon, PrintWriter out) {
+      RenewableKeyManager keys,
+      TrustBundle trust,
+      ControllerChannel session,
+      GatewayDaemon daemon,
+      PrintWriter out) {
     var stub = GatewayServiceGrpc.newBlockingStub(session.channel());
     return new CertificateRenewer(
         stateDir,
         keys,
+        trust,
         request -> stub.withDeadlineAfter(15, TimeUnit.SECONDS).renew(request),
         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random()),
         new SecureRandom(),

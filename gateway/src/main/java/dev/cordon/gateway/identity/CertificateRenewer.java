@@ -27,9 +27,13 @@ import java.util.logging.Logger;
 /**
  * Keeps the gateway's certificate alive: at 2/3 of its life, a fresh key, a CSR, the controller's
  * Renew call, a check that the new leaf certifies the key sent, the atomic swap of the files in the
- * state directory, then the swap of what the controller session presents. Until all of that
- * succeeded the old certificate stays in use everywhere; a failure is retried with backoff. Nothing
- * here touches enforcement: the device and the table do not depend on the certificate.
+ * state directory, then the swap of what the controller session presents and of the CA bundle it
+ * trusts the controller under (so a CA rotation, which arrives in a renewal, needs no restart).
+ * Until all of that succeeded the old certificate stays in use everywhere; a failure is retried
+ * with backoff. A renewal whose CA bundle is missing or does not parse still installs the
+ * certificate, but keeps the bundle in use, on disk and in memory alike, so a restart trusts what
+ * the running gateway trusted. Nothing here touches enforcement: the device and the table do not
+ * depend on the certificate.
  */
 public final class CertificateRenewer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CertificateRenewer.class.getName());
@@ -52,6 +56,7 @@ public final class CertificateRenewer implements AutoCloseable {
 
   private final Path stateDir;
   private final RenewableKeyManager keys;
+  private final TrustBundle trust;
   private final Authority authority;
   private final Backoff backoff;
   private final SecureRandom random;
@@ -63,6 +68,7 @@ public final class CertificateRenewer implements AutoCloseable {
   public CertificateRenewer(
       Path stateDir,
       RenewableKeyManager keys,
+      TrustBundle trust,
       Authority authority,
       Backoff backoff,
       SecureRandom random,
@@ -70,6 +76,7 @@ public final class CertificateRenewer implements AutoCloseable {
       Listener listener) {
     this.stateDir = stateDir;
     this.keys = keys;
+    this.trust = trust;
     this.authority = authority;
     this.backoff = backoff;
     this.random = random;
@@ -110,8 +117,10 @@ public final class CertificateRenewer implements AutoCloseable {
         throw new GeneralSecurityException("the renewed certificate is not for the key sent");
       }
       var renewed = new RenewableKeyManager.Identity(key.getPrivate(), chain);
-      CredentialFiles.replace(stateDir, renewed, certificates(response.getCaBundleList()));
+      List<X509Certificate> bundle = offeredBundle(response.getCaBundleList());
+      CredentialFiles.replace(stateDir, renewed, bundle);
       keys.swap(renewed);
+      if (!bundle.isEmpty()) trust.replace(bundle);
       due = RenewalSchedule.renewAt(clock.instant(), renewed.leaf());
       backoff.reset();
       listener.renewed(renewed.leaf());
@@ -148,6 +157,25 @@ public final class CertificateRenewer implements AutoCloseable {
           TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // The scheduler is shutting down with the gateway.
+    }
+  }
+
+  /**
+   * The CA bundle a renewal offers, or an empty list when it offers none or one that does not parse
+   * (logged). An empty list keeps the bundle in use: trusting nothing would cut the gateway off
+   * from its controller, and a broken bundle is no reason to refuse a good certificate.
+   */
+  private static List<X509Certificate> offeredBundle(List<ByteString> ders) {
+    if (ders.isEmpty()) {
+      LOG.warning("the renewal carried no CA bundle; kept the one in use");
+      return List.of();
+    }
+    try {
+      return certificates(ders);
+    } catch (GeneralSecurityException e) {
+      LOG.warning(
+          "the renewal's CA bundle does not parse (" + e.getMessage() + "); kept the one in use");
+      return List.of();
     }
   }
 

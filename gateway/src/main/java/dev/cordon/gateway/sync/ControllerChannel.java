@@ -1,23 +1,23 @@
 package dev.cordon.gateway.sync;
 
 import dev.cordon.gateway.identity.RenewableKeyManager;
+import dev.cordon.gateway.identity.TrustBundle;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
-import java.security.cert.X509Certificate;
 import java.util.Collections;
-import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 
 /**
- * The mTLS channel to the controller, presenting the gateway's current certificate. TLS 1.3 on the
- * JDK provider, so {@link ControllerTrust} makes the whole server decision (the OpenSSL provider
- * could add a host-name check the SPIFFE identity replaces).
+ * The mTLS channel to the controller, presenting the gateway's current certificate and trusting the
+ * current CA bundle (both replaced by renewal, both read at each handshake). TLS 1.3 on the JDK
+ * provider, so {@link ControllerTrust} makes the whole server decision (the OpenSSL provider could
+ * add a host-name check the SPIFFE identity replaces).
  */
 public final class ControllerChannel {
   private final ManagedChannel channel;
@@ -29,12 +29,12 @@ public final class ControllerChannel {
   }
 
   public static ControllerChannel open(
-      String target, RenewableKeyManager keys, List<X509Certificate> caBundle, String trustDomain)
+      String target, RenewableKeyManager keys, TrustBundle trust, String trustDomain)
       throws SSLException {
     SslContext tls =
         GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
             .protocols("TLSv1.3")
-            .trustManager(new ControllerTrust(caBundle, trustDomain))
+            .trustManager(new ControllerTrust(trust, trustDomain))
             .keyManager(keys)
             .build();
     return new ControllerChannel(
@@ -46,8 +46,9 @@ public final class ControllerChannel {
   }
 
   /**
-   * After the key manager presents a renewed certificate: forgets the TLS sessions (a resumed
-   * session would carry the old certificate's identity) and lets the channel go idle, so the next
+   * After the key manager presents a renewed certificate (and the trust bundle may have changed):
+   * forgets the TLS sessions (a resumed session would carry the old certificate's identity and skip
+   * the check of the controller under the new bundle) and lets the channel go idle, so the next
    * call opens a connection with a full handshake. Calls under way finish on the old connection,
    * which closes once they have.
    */

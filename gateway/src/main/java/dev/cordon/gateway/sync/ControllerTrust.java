@@ -1,5 +1,6 @@
 package dev.cordon.gateway.sync;
 
+import dev.cordon.gateway.identity.TrustBundle;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
@@ -20,19 +21,23 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code spiffe://<trust domain>/controller/<name>}. Host names are not checked on purpose: every
  * principal's certificate comes from the same CA, so the SPIFFE identity (not the address the
  * gateway was told to dial) is what says "controller". Refuses to judge clients.
+ *
+ * <p>The bundle is the {@link TrustBundle} a certificate renewal replaces, read once per check:
+ * after a CA rotation the next handshake is judged under the new bundle, with no restart and no new
+ * SSL context, while connections already open are left alone.
  */
 final class ControllerTrust extends X509ExtendedTrustManager {
   private static final int URI_SAN = 6;
-  private final List<X509Certificate> anchors;
+  private final TrustBundle bundle;
   private final String trustDomain;
 
-  ControllerTrust(List<X509Certificate> caBundle, String trustDomain) {
-    if (caBundle.isEmpty()) throw new IllegalArgumentException("the CA bundle is empty");
-    this.anchors = List.copyOf(caBundle);
+  ControllerTrust(TrustBundle bundle, String trustDomain) {
+    this.bundle = bundle;
     this.trustDomain = trustDomain;
   }
 
   void verify(X509Certificate[] chain) throws CertificateException {
+    List<X509Certificate> anchors = bundle.current();
     if (chain == null || chain.length == 0) throw new CertificateException("no server chain");
     List<X509Certificate> path = new ArrayList<>();
     for (X509Certificate c : chain) if (!anchors.contains(c)) path.add(c);
@@ -101,6 +106,6 @@ final class ControllerTrust extends X509ExtendedTrustManager {
 
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return anchors.toArray(X509Certificate[]::new);
+    return bundle.current().toArray(X509Certificate[]::new);
   }
 }

@@ -29,56 +29,6 @@ public record GatewayStatus(
     peers = List.copyOf(peers);
   }
 
-  /** A status without an enforcement-latency histogram (read back from the status file). */
-  public GatewayStatus(
-      long tableVersion,
-      boolean connected,
-      long failStaticRemainingMillis,
-      int flows,
-      long applyP50Micros,
-      long applyP99Micros,
-      long applyMaxMicros,
-      Map<DropReason, Long> drops,
-      Map<String, Long> tunnelDrops,
-      List<Peer> peers) {
-    this(
-        tableVersion,
-        connected,
-        failStaticRemainingMillis,
-        flows,
-        applyP50Micros,
-        applyP99Micros,
-        applyMaxMicros,
-        drops,
-        tunnelDrops,
-        peers,
-        LatencyHistogram.Snapshot.empty());
-  }
-
-  /** A status without tunnel-layer drops. */
-  public GatewayStatus(
-      long tableVersion,
-      boolean connected,
-      long failStaticRemainingMillis,
-      int flows,
-      long applyP50Micros,
-      long applyP99Micros,
-      long applyMaxMicros,
-      Map<DropReason, Long> drops,
-      List<Peer> peers) {
-    this(
-        tableVersion,
-        connected,
-        failStaticRemainingMillis,
-        flows,
-        applyP50Micros,
-        applyP99Micros,
-        applyMaxMicros,
-        drops,
-        Map.of(),
-        peers);
-  }
-
   /**
    * One peer; {@code handshakeAgeMillis} is -1 when unknown or never. Packets and drops are the
    * enforcer's; bytes are the tunnel's (whole datagrams, as {@code wg show} counts them).

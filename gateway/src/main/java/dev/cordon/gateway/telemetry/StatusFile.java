@@ -1,6 +1,7 @@
 package dev.cordon.gateway.telemetry;
 
 import dev.cordon.gateway.enforce.DropReason;
+import dev.cordon.gateway.table.LatencyHistogram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,16 @@ public final class StatusFile {
       }
     }
     return new GatewayStatus(
-        version, connected, failStatic, flows, p50, p99, max, drops, tunnelDrops, peers);
+        version,
+        connected,
+        failStatic,
+        flows,
+        p50,
+        p99,
+        max,
+        drops,
+        tunnelDrops,
+        peers,
+        LatencyHistogram.Snapshot.empty());
   }
 }

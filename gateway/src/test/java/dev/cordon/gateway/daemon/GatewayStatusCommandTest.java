@@ -3,6 +3,7 @@ package dev.cordon.gateway.daemon;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.cordon.gateway.enforce.DropReason;
+import dev.cordon.gateway.table.LatencyHistogram;
 import dev.cordon.gateway.telemetry.GatewayStatus;
 import dev.cordon.gateway.telemetry.PrometheusText;
 import dev.cordon.gateway.telemetry.StatusFile;
@@ -29,7 +30,8 @@ class GatewayStatusCommandTest {
           1500,
           Map.of(DropReason.SPOOFED_SOURCE, 2L, DropReason.NO_MATCHING_RULE, 0L),
           Map.of("handshake_refused", 4L, "no_route", 1L),
-          List.of(new GatewayStatus.Peer("cam-1", "ACTIVE", 5_000, 10, 9, 2, 4_096, 2_048)));
+          List.of(new GatewayStatus.Peer("cam-1", "ACTIVE", 5_000, 10, 9, 2, 4_096, 2_048)),
+          LatencyHistogram.Snapshot.empty());
 
   @Test
   void statusPrintsPeersHandshakeAgesFlowsAndNonZeroDropsByReason() throws Exception {
@@ -74,13 +76,25 @@ class GatewayStatusCommandTest {
         text);
     assertTrue(text.contains("cordon_gateway_table_version 7"), text);
     assertTrue(status.healthy());
-    var expired = new GatewayStatus(7, false, 0, 0, 0, 0, 0, Map.of(), List.of());
+    var expired =
+        new GatewayStatus(
+            7,
+            false,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            LatencyHistogram.Snapshot.empty());
     assertFalse(expired.healthy());
   }
 
   @Test
   void enforcementLatencyIsAPrometheusHistogramWithCumulativePowerOfTwoBuckets() {
-    var h = new dev.cordon.gateway.table.LatencyHistogram();
+    var h = new LatencyHistogram();
     h.record(500); // 0 us
     h.record(3_000); // 3 us: below 4 us
     h.record(9_000_000); // 9 ms: below 16.384 ms

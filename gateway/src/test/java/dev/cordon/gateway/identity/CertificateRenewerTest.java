@@ -44,6 +44,7 @@ class CertificateRenewerTest {
   boolean wrongKey;
   Duration backdate = Duration.ZERO;
   RenewableKeyManager keys;
+  TrustBundle trust;
   X509Certificate original;
   CertificateRenewer renewer;
 
@@ -67,10 +68,12 @@ class CertificateRenewerTest {
     var identity = new RenewableKeyManager.Identity(key.getPrivate(), List.of(original));
     CredentialFiles.replace(dir, identity, List.of(ca.certificate));
     keys = new RenewableKeyManager(key.getPrivate(), List.of(original));
+    trust = new TrustBundle(List.of(ca.certificate));
     renewer =
         new CertificateRenewer(
             dir,
             keys,
+            trust,
             this::controller,
             new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Ceiling()),
             new SecureRandom(),
@@ -155,6 +158,7 @@ class CertificateRenewerTest {
         new X509Certificate[] {renewed},
         keys.getCertificateChain(keys.chooseClientAlias(null, null, null)));
     assertEquals(List.of("renewed " + renewed.getSerialNumber()), events);
+    assertEquals(List.of(ca.certificate), trust.current(), "the controller's bundle is trusted");
     assertEquals(Duration.ofHours(16), next);
     try (var files = Files.list(dir)) {
       assertEquals(
@@ -183,6 +187,7 @@ class CertificateRenewerTest {
     assertArrayEquals(keyBefore, Files.readAllBytes(dir.resolve("device.key")));
     assertSame(original, keys.current().leaf());
     assertTrue(events.getFirst().contains("controller down"), events.toString());
+    assertEquals(List.of(ca.certificate), trust.current(), "a failed renewal keeps the trust");
 
     for (int i = 0; i < 20; i++) renewer.step();
     now = T0.plus(LIFE).minusSeconds(20);

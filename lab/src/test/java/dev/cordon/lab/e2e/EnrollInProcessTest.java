@@ -10,6 +10,7 @@ import dev.cordon.client.cli.ClientContext;
 import dev.cordon.client.connect.AdminCredential;
 import dev.cordon.client.connect.NettyConnector;
 import dev.cordon.controller.ca.CaFingerprint;
+import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.daemon.ControllerRuntime;
 import dev.cordon.controller.daemon.ControllerSettings;
 import dev.cordon.controller.ipam.AddressPool;
@@ -387,7 +388,10 @@ class EnrollInProcessTest {
               target,
               AddressPool.DEFAULT,
               Optional.empty(),
-              List.of());
+              List.of(),
+              IssuanceOptions.DEFAULT,
+              Optional.empty(),
+              Optional.empty());
       MovableClock clock = new MovableClock();
       StringWriter startup = new StringWriter();
       ControllerRuntime runtime =

@@ -3,6 +3,7 @@ package dev.cordon.lab.bench.controlplane;
 import com.google.protobuf.Duration;
 import dev.cordon.client.connect.AdminCredential;
 import dev.cordon.client.connect.NettyConnector;
+import dev.cordon.controller.ca.IssuanceOptions;
 import dev.cordon.controller.daemon.ControllerRuntime;
 import dev.cordon.controller.daemon.ControllerSettings;
 import dev.cordon.controller.ipam.AddressPool;
@@ -57,7 +58,10 @@ final class RunningController implements AutoCloseable {
             target,
             AddressPool.DEFAULT,
             Optional.empty(),
-            List.of());
+            List.of(),
+            IssuanceOptions.DEFAULT,
+            Optional.empty(),
+            Optional.empty());
     StringWriter startup = new StringWriter();
     ControllerRuntime runtime =
         ControllerRuntime.start(settings, Clock.systemUTC(), new PrintWriter(startup, true));
