@@ -50,26 +50,10 @@ public final class ControllerCommand implements Callable<Integer> {
   String listen;
 
   @Option(
-      names = "--data-dir",
-      defaultValue = "/var/lib/cordon-controller",
-      paramLabel = "DIR",
-      description =
-          "Where the CA, the embedded store and the first owner credential live"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
-
-  @Option(
       names = "--trust-domain",
       defaultValue = "cordon.local",
       description = "Trust domain of this deployment (default: ${DEFAULT-VALUE}).")
   String trustDomain;
-
-  @Option(
-      names = "--store",
-      defaultValue = "sqlite",
-      paramLabel = "sqlite|etcd://H:P[,H:P]",
-      description = "State store (default: ${DEFAULT-VALUE}).")
-  String store;
 
   @Option(
       names = "--advertise",
@@ -116,7 +100,7 @@ public final class ControllerCommand implements Callable<Integer> {
               + " In the config file: cert-lifetime=device=1h,gateway=2h.")
   List<String> certLifetimes = new ArrayList<>();
 
-  @Mixin EtcdTlsOptions etcdTls = new EtcdTlsOptions();
+  @Mixin StoreOptions storeOptions = new StoreOptions();
 
   @Option(
       names = "--ca-import",
@@ -185,9 +169,9 @@ public final class ControllerCommand implements Callable<Integer> {
     return new ControllerSettings(
         file.value("--name", name),
         address,
-        Path.of(file.value("--data-dir", dataDir.toString())),
+        storeOptions.dataDir(file),
         file.value("--trust-domain", trustDomain),
-        file.value("--store", store),
+        storeOptions.store(file),
         advertised != null ? advertised : defaultAdvertise(address.getPort()),
         AddressPool.parse(file.value("--overlay-pool", pool)),
         metrics.equals("off")
@@ -195,7 +179,7 @@ public final class ControllerCommand implements Callable<Integer> {
             : Optional.of(ControllerSettings.parseAddress(metrics)),
         tlsNames,
         CertLifetimes.apply(IssuanceOptions.DEFAULT, lifetimeEntries(file)),
-        etcdTls.resolve(file),
+        storeOptions.etcdTls(file),
         Optional.ofNullable(
                 file.value("--ca-import", caImport == null ? null : caImport.toString()))
             .map(Path::of));

@@ -22,11 +22,8 @@ final class ControllerStores {
   private ControllerStores() {}
 
   static Store open(String store, Path dataDir, Optional<EtcdTls> tls, PrintWriter out) {
+    check(store, tls);
     if (store.equals("sqlite")) {
-      if (tls.isPresent()) {
-        throw new IllegalArgumentException(
-            "--etcd-ca, --etcd-cert and --etcd-key need --store etcd://...");
-      }
       Path dir = dataDir.resolve("store");
       out.printf("store: embedded SQLite in %s%n", dir);
       return Store.openSqlite(dir, SqliteStoreOptions.DEFAULT);
@@ -45,6 +42,19 @@ final class ControllerStores {
       throw new IllegalStateException(unreachable(endpoints, tls, e), e);
     }
     return opened;
+  }
+
+  /**
+   * Refuses a {@code --store} value this class cannot open, or etcd TLS for the embedded store,
+   * without connecting to anything: the commands call it before they start work.
+   */
+  static void check(String store, Optional<EtcdTls> tls) {
+    if (!store.equals("sqlite")) {
+      etcdEndpoints(store, tls.isPresent());
+    } else if (tls.isPresent()) {
+      throw new IllegalArgumentException(
+          "--etcd-ca, --etcd-cert and --etcd-key need --store etcd://...");
+    }
   }
 
   static Store open(String store, Path dataDir, PrintWriter out) {

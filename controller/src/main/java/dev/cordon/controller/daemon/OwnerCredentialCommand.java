@@ -63,26 +63,12 @@ public final class OwnerCredentialCommand implements Callable<Integer> {
   Path config;
 
   @Option(
-      names = "--data-dir",
-      defaultValue = "/var/lib/cordon-controller",
-      paramLabel = "DIR",
-      description = "The controller's data directory, holding ca/ (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
-
-  @Option(
       names = "--trust-domain",
       defaultValue = "cordon.local",
       description = "Trust domain of this deployment (default: ${DEFAULT-VALUE}).")
   String trustDomain;
 
-  @Option(
-      names = "--store",
-      defaultValue = "sqlite",
-      paramLabel = "sqlite|etcd://H:P[,H:P]",
-      description = "The controller's state store (default: ${DEFAULT-VALUE}).")
-  String store;
-
-  @Mixin EtcdTlsOptions etcdTls = new EtcdTlsOptions();
+  @Mixin StoreOptions storeOptions = new StoreOptions();
 
   @Option(
       names = "--admin",
@@ -115,7 +101,9 @@ public final class OwnerCredentialCommand implements Callable<Integer> {
 
   private void recover(PrintWriter stdout) throws IOException {
     ConfigFile file = ConfigFile.read(config, spec.commandLine().getParseResult());
-    Path data = Path.of(file.value("--data-dir", dataDir.toString())).toAbsolutePath();
+    Path data = storeOptions.dataDir(file).toAbsolutePath();
+    // Bad store flags are a usage mistake: say so before looking for the CA.
+    String storeValue = storeOptions.store(file);
     Path caDir = data.resolve("ca");
     if (!Files.exists(caDir)) {
       throw new IllegalArgumentException(
@@ -128,12 +116,11 @@ public final class OwnerCredentialCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           target.resolve(OwnerCredential.KEY) + " exists; choose another --out");
     }
-    String storeValue = file.value("--store", store);
     try (Store opened =
         ControllerStores.open(
             storeValue,
             data,
-            etcdTls.resolve(file),
+            storeOptions.etcdTls(file),
             new PrintWriter(java.io.Writer.nullWriter()))) {
       KeyPair keys = LocalKeys.p256(new SecureRandom());
       AuditLog audit = new AuditLog(opened, clock, "owner-credential");

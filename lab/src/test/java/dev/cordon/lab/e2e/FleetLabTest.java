@@ -18,7 +18,6 @@ import dev.cordon.lab.system.StockDevice;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,6 @@ class FleetLabTest {
   static final int BYTES = 64 * 1024;
   static final int PROBE_TIMEOUT_MILLIS = 3_000;
   static final Duration TABLE_DEADLINE = Duration.ofSeconds(20);
-  private static final Pattern ECHOED = Pattern.compile("echoed=(\\d+)");
 
   @Test
   void an_enrolled_stock_device_is_listed_and_becomes_a_peer_of_the_gateway_limited_to_its_policy(
@@ -85,7 +83,7 @@ class FleetLabTest {
     Fleet fleet = Fleet.start(lab);
     StockDevice cam = fleet.camera("cam1");
     LabProcess stream = cam.stream(SERVICE_A, SERVICE_PORT, 60, 3_000);
-    awaitEchoedAtLeast(stream, 32 * 1024);
+    EchoProgress.awaitAtLeast(stream, 32 * 1024);
 
     fleet.admin().ok("device", "revoke", cam.deviceId(), "--reason", "lab test");
     MatchResult line = cutLine(fleet.gateway(), "revoked", cam);
@@ -129,10 +127,10 @@ class FleetLabTest {
     Fleet fleet = Fleet.start(lab);
     StockDevice cam = fleet.camera("cam1");
     LabProcess stream = cam.stream(SERVICE_A, SERVICE_PORT, 60, 3_000);
-    long before = awaitEchoedAtLeast(stream, 16 * 1024);
+    long before = EchoProgress.awaitAtLeast(stream, 16 * 1024);
 
     fleet.controller().kill();
-    awaitEchoedAtLeast(stream, before + 64 * 1024);
+    EchoProgress.awaitAtLeast(stream, before + 64 * 1024);
     assertTrue(stream.isAlive(), stream.output());
     Result fresh = cam.probe(SERVICE_A, SERVICE_PORT, BYTES, PROBE_TIMEOUT_MILLIS, null);
     assertEquals(0, fresh.exitCode(), "new flows pass while fail-static: " + fresh);
@@ -186,24 +184,6 @@ class FleetLabTest {
     String key = Pattern.quote(cam.publicKey());
     return gateway.awaitOutput(
         Pattern.compile(event + " peer=" + key + " enforced-in-ms=([0-9.]+)"), TABLE_DEADLINE);
-  }
-
-  private static long awaitEchoedAtLeast(LabProcess stream, long bytes) {
-    long[] seen = {0};
-    Await.until(
-        stream.name() + " to echo " + bytes + " bytes",
-        Duration.ofSeconds(30),
-        () -> {
-          Matcher m = ECHOED.matcher(stream.output());
-          while (m.find()) {
-            seen[0] = Long.parseLong(m.group(1));
-          }
-          if (!stream.isAlive() && seen[0] < bytes) {
-            throw new AssertionError("the transfer ended early:\n" + stream.output());
-          }
-          return seen[0] >= bytes;
-        });
-    return seen[0];
   }
 
   private static void pause(Duration d) {

@@ -39,7 +39,6 @@ class GatewayRenewalLabTest {
   static final int CONTROLLER_PORT = 7443;
   static final Pattern RENEWED =
       Pattern.compile("certificate renewed serial=([0-9a-f]+) not-after=(\\S+)");
-  private static final Pattern ECHOED = Pattern.compile("echoed=(\\d+)");
 
   @Test
   void a_gateway_renews_its_one_minute_certificate_and_keeps_enforcing_the_controllers_table(
@@ -99,7 +98,7 @@ class GatewayRenewalLabTest {
     cam.up();
     cam.widen(Fleet.PROTECTED);
     LabProcess stream = cam.stream(SERVICE_A, SERVICE_PORT, 300, 5_000);
-    awaitEchoedAtLeast(stream, 16 * 1024);
+    EchoProgress.awaitAtLeast(stream, 16 * 1024);
 
     List<MatchResult> renewals = awaitRenewals(gateway, 3, Duration.ofSeconds(150));
     List<String> serials = renewals.stream().map(m -> m.group(1)).toList();
@@ -152,21 +151,5 @@ class GatewayRenewalLabTest {
     MatchResult last = null;
     while (m.find()) last = m.toMatchResult();
     return last;
-  }
-
-  private static long awaitEchoedAtLeast(LabProcess stream, long bytes) {
-    long[] seen = {0};
-    Await.until(
-        stream.name() + " to echo " + bytes + " bytes",
-        Duration.ofSeconds(30),
-        () -> {
-          Matcher m = ECHOED.matcher(stream.output());
-          while (m.find()) seen[0] = Long.parseLong(m.group(1));
-          if (!stream.isAlive() && seen[0] < bytes) {
-            throw new AssertionError("the transfer ended early:\n" + stream.output());
-          }
-          return seen[0] >= bytes;
-        });
-    return seen[0];
   }
 }

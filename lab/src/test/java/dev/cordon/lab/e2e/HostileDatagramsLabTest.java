@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 class HostileDatagramsLabTest {
   static final String GATEWAY_EDGE = "203.0.113.1";
   static final String HOSTILE = "203.0.113.66";
-  private static final Pattern ECHOED = Pattern.compile("echoed=(\\d+)");
   private static final Pattern ANSWERED = Pattern.compile("answered=(\\d+)");
   private static final Pattern CAPTURED = Pattern.compile("captured n=(\\d+) type=1");
 
@@ -80,7 +79,7 @@ class HostileDatagramsLabTest {
     capture.awaitOutput(Pattern.compile("capturing"), Duration.ofSeconds(30));
     StockDevice cam = fleet.camera("cam1");
     LabProcess stream = cam.stream(SERVICE_A, SERVICE_PORT, 120, 5_000);
-    awaitEchoedAtLeast(stream, 16 * 1024);
+    EchoProgress.awaitAtLeast(stream, 16 * 1024);
     capture.awaitOutput(CAPTURED, Duration.ofSeconds(30));
     Await.until(
         "transport messages captured",
@@ -90,7 +89,7 @@ class HostileDatagramsLabTest {
     var before = gateway.status();
     long handshake = cam.latestHandshake();
     assertTrue(handshake > 0, "the camera has a session");
-    long echoedBefore = echoed(stream);
+    long echoedBefore = EchoProgress.echoed(stream);
 
     // The hostile host sits on another segment the gateway is attached to (TEST-NET-3).
     Bridge edge = lab.bridge("edge");
@@ -116,7 +115,7 @@ class HostileDatagramsLabTest {
     assertFalse(burst.output().contains("sent replayed_initiation=0"), burst.output());
 
     assertTrue(gateway.process().isAlive(), "the gateway died:\n" + gateway.process().output());
-    awaitEchoedAtLeast(stream, echoedBefore + 32 * 1024);
+    EchoProgress.awaitAtLeast(stream, echoedBefore + 32 * 1024);
     assertFalse(stream.output().contains("stalled"), "the flow stalled:\n" + stream.output());
     Result fresh = cam.probe(SERVICE_A, SERVICE_PORT, 4096, 3_000, null);
     assertEquals(0, fresh.exitCode(), "a new allowed flow after the burst: " + fresh);
@@ -146,25 +145,5 @@ class HostileDatagramsLabTest {
     } catch (IOException e) {
       return 0;
     }
-  }
-
-  private static long echoed(LabProcess stream) {
-    long seen = 0;
-    Matcher m = ECHOED.matcher(stream.output());
-    while (m.find()) seen = Long.parseLong(m.group(1));
-    return seen;
-  }
-
-  private static void awaitEchoedAtLeast(LabProcess stream, long bytes) {
-    Await.until(
-        stream.name() + " to echo " + bytes + " bytes",
-        Duration.ofSeconds(30),
-        () -> {
-          long seen = echoed(stream);
-          if (!stream.isAlive() && seen < bytes) {
-            throw new AssertionError("the transfer ended early:\n" + stream.output());
-          }
-          return seen >= bytes;
-        });
   }
 }

@@ -48,7 +48,6 @@ class RenewalLabTest {
 
   private static final Pattern RENEWED =
       Pattern.compile("Renewed the certificate; it expires (\\S+), next renewal in (\\d+)\\s?s\\.");
-  private static final Pattern ECHOED = Pattern.compile("echoed=(\\d+)");
   private static final Pattern CERTIFICATE_EXPIRES =
       Pattern.compile("\"certificate_expires\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -80,7 +79,7 @@ class RenewalLabTest {
             Integer.toString(SERVICE_PORT),
             "150",
             "5000");
-    awaitEchoedAtLeast(stream, 8 * 1024);
+    EchoProgress.awaitAtLeast(stream, 8 * 1024);
 
     // The enrollment certificate's 2/3 point lies in the past (notBefore is backdated), so the
     // first renewal comes at once; the second is the one scheduled at 2/3 of a fresh life.
@@ -113,8 +112,8 @@ class RenewalLabTest {
         !shown.isBefore(again.getNotAfter().toInstant()),
         "status shows " + shown + ", disk holds " + again.getNotAfter());
 
-    long echoed = awaitEchoedAtLeast(stream, 0);
-    awaitEchoedAtLeast(stream, echoed + 16 * 1024);
+    long echoed = EchoProgress.awaitAtLeast(stream, 0);
+    EchoProgress.awaitAtLeast(stream, echoed + 16 * 1024);
     assertTrue(stream.isAlive(), "the transfer stalled across the renewals:\n" + stream.output());
 
     String audit = fleet.admin().ok("audit", "--target", "device/" + deviceId).stdout();
@@ -195,23 +194,5 @@ class RenewalLabTest {
 
   private static long count(String text, String needle) {
     return text.lines().filter(l -> l.startsWith(needle)).count();
-  }
-
-  private static long awaitEchoedAtLeast(LabProcess stream, long bytes) {
-    long[] seen = {0};
-    Await.until(
-        stream.name() + " to echo " + bytes + " bytes",
-        Duration.ofSeconds(30),
-        () -> {
-          Matcher m = ECHOED.matcher(stream.output());
-          while (m.find()) {
-            seen[0] = Long.parseLong(m.group(1));
-          }
-          if (!stream.isAlive() && seen[0] < bytes) {
-            throw new AssertionError("the transfer ended early:\n" + stream.output());
-          }
-          return seen[0] >= bytes;
-        });
-    return seen[0];
   }
 }

@@ -7,8 +7,6 @@ import dev.cordon.lab.Lab;
 import dev.cordon.lab.LabProcess;
 import dev.cordon.lab.LabTest;
 import dev.cordon.lab.Namespace;
-import dev.cordon.lab.bench.Flooder;
-import dev.cordon.lab.bench.LabJava;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -59,29 +57,7 @@ class CookieUnderLoadInteropLabTest {
   private static LabProcess flood(Lab lab, InteropPair pair, String responder, String publicKey) {
     Namespace third = lab.namespace("flood");
     third.connect(pair.lan(), lab.underlayCidr(3));
-    var flooder =
-        LabJava.start(
-            third,
-            "flooder",
-            Flooder.class,
-            "--target",
-            responder + ":" + InteropPair.PORT,
-            "--responder-public-key",
-            publicKey,
-            "--random-keys",
-            "64",
-            "--mode",
-            "bursts",
-            "--burst",
-            "1000",
-            "--pause-ms",
-            "250",
-            "--count",
-            "4000",
-            "--seconds",
-            "15");
-    flooder.awaitOutput(Pattern.compile("(?m)^first-cookie-reply$"), DEADLINE);
-    return flooder;
+    return CookieFlood.start(third, responder + ":" + InteropPair.PORT, publicKey, DEADLINE);
   }
 
   private static void awaitEnd(LabProcess flooder) {

@@ -88,27 +88,8 @@ class LabToolsAgainstWireGuardGoLabTest {
       Lab lab) {
     var p = peers(lab, false);
     var flooder =
-        LabJava.start(
-            p.a(),
-            "flooder",
-            Flooder.class,
-            "--target",
-            lab.underlay(2) + ":" + PORT,
-            "--responder-public-key",
-            p.wgB().publicKey(),
-            "--random-keys",
-            "64",
-            "--mode",
-            "bursts",
-            "--burst",
-            "1000",
-            "--pause-ms",
-            "250",
-            "--count",
-            "4000",
-            "--seconds",
-            "15");
-    flooder.awaitOutput(Pattern.compile("(?m)^first-cookie-reply$"), Duration.ofSeconds(30));
+        CookieFlood.start(
+            p.a(), lab.underlay(2) + ":" + PORT, p.wgB().publicKey(), Duration.ofSeconds(30));
 
     Await.until(
         "a ping from a to b through the tunnel",

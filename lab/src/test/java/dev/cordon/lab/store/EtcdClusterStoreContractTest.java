@@ -12,9 +12,8 @@ import dev.cordon.lab.LabTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,25 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LabTest
 class EtcdClusterStoreContractTest extends StoreContract {
-  @TempDir static Path dataDir;
-  static EtcdCluster etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdCluster.start(dataDir, 3);
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (etcd != null) {
-      etcd.close();
-    }
-  }
+  @RegisterExtension static final RunningEtcd etcd = RunningEtcd.withMembers(3);
 
   @Override
   protected Store openStore(String namespace) {
-    return Store.connectEtcd(
-        etcd.clientEndpoints(), EtcdStoreOptions.builder().namespace(namespace).build());
+    return etcd.open(namespace);
   }
 
   @Test

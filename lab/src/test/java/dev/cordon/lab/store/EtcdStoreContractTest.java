@@ -2,19 +2,14 @@ package dev.cordon.lab.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cordon.controller.store.EtcdStoreOptions;
 import dev.cordon.controller.store.EventSink;
 import dev.cordon.controller.store.Store;
 import dev.cordon.controller.store.StoreContract;
 import dev.cordon.controller.store.Watch;
-import dev.cordon.lab.EtcdCluster;
 import dev.cordon.lab.LabTest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on a real one-member etcd (Debian's etcd-server on loopback), one cluster for
@@ -22,25 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LabTest
 class EtcdStoreContractTest extends StoreContract {
-  @TempDir static Path dataDir;
-  static EtcdCluster etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdCluster.start(dataDir, 1);
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (etcd != null) {
-      etcd.close();
-    }
-  }
+  @RegisterExtension static final RunningEtcd etcd = RunningEtcd.withMembers(1);
 
   @Override
   protected Store openStore(String namespace) {
-    return Store.connectEtcd(
-        etcd.clientEndpoints(), EtcdStoreOptions.builder().namespace(namespace).build());
+    return etcd.open(namespace);
   }
 
   @Test

@@ -1,14 +1,9 @@
 package dev.cordon.lab.store;
 
 import dev.cordon.controller.jobs.SweepContract;
-import dev.cordon.controller.store.EtcdStoreOptions;
 import dev.cordon.controller.store.Store;
-import dev.cordon.lab.EtcdCluster;
 import dev.cordon.lab.LabTest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The leader-only expiry sweep on a real one-member etcd: two controllers are two jetcd clients on
@@ -16,25 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LabTest
 class EtcdSweepTest extends SweepContract {
-  @TempDir static Path etcdDir;
-  static EtcdCluster etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdCluster.start(etcdDir, 1);
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (etcd != null) {
-      etcd.close();
-    }
-  }
+  @RegisterExtension static final RunningEtcd etcd = RunningEtcd.withMembers(1);
 
   @Override
   protected Store openStore(String namespace) {
-    return Store.connectEtcd(
-        etcd.clientEndpoints(), EtcdStoreOptions.builder().namespace(namespace).build());
+    return etcd.open(namespace);
   }
 
   @Override

@@ -21,10 +21,13 @@ class OptionsTest {
 
   @Test
   void valuesAndTheNoEtcdFlagAreRead() {
-    Options o = Options.parse("--devices", "500", "--no-etcd", "--changes", "5");
+    Options o =
+        Options.parse("--devices", "500", "--no-etcd", "--changes", "5", "--warm-up-rounds", "0");
     assertEquals(500, o.devices());
     assertEquals(5, o.changes());
+    assertEquals(0, o.warmUpRounds());
     assertFalse(o.etcd());
+    assertEquals(15, Options.parse().warmUpRounds());
   }
 
   @Test
@@ -36,5 +39,8 @@ class OptionsTest {
     assertTrue(bad.getMessage().contains("whole number"));
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--devices", "10"));
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--devices"));
+    var rounds =
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--warm-up-rounds", "-1"));
+    assertTrue(rounds.getMessage().contains("--warm-up-rounds"), rounds.getMessage());
   }
 }
