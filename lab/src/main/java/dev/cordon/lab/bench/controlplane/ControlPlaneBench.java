@@ -29,6 +29,9 @@ import java.util.stream.Stream;
 public final class ControlPlaneBench {
   private static final long CHANGE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+  /** Devices per JIT warm-up round: about a second of enrolling, after a few of making tokens. */
+  private static final int WARM_UP_ROUND = 1_000;
+
   private ControlPlaneBench() {}
 
   public static void main(String[] argv) throws Exception {
@@ -43,8 +46,19 @@ public final class ControlPlaneBench {
     String machine = machine();
     Enroller.Run sqlite = null, etcd = null;
     WatchRun watch = null;
+    List<JitWarmUp.Round> warmUp = List.of();
     Path root = Files.createTempDirectory("cordon-controlplane-bench");
     try {
+      if (o.warmUpRounds() > 0) {
+        say("JIT warm-up on a throwaway controller (untimed)");
+        warmUp =
+            JitWarmUp.run(
+                root.resolve("warm-up"),
+                WARM_UP_ROUND,
+                o.warmUpRounds(),
+                (c, n) -> enrollDevices(c, n, o),
+                ControlPlaneBench::say);
+      }
       try (RunningController c = RunningController.start(root.resolve("sqlite"), "sqlite")) {
         say("embedded store: controller at " + c.target());
         List<GatewayWatcher> watchers = new ArrayList<>();
@@ -102,7 +116,8 @@ public final class ControlPlaneBench {
                 .orElse(null);
     String md =
         Report.render(
-            new Report.Inputs(o, sqlite, etcd, watch, JmhSummary.parse(jmh), footprint, machine));
+            new Report.Inputs(
+                o, warmUp, sqlite, etcd, watch, JmhSummary.parse(jmh), footprint, machine));
     Path parent = o.markdown().toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Files.writeString(o.markdown(), md);
@@ -229,12 +244,13 @@ public final class ControlPlaneBench {
   private static String line(String store, Enroller.Run r) {
     return String.format(
         java.util.Locale.ROOT,
-        "%s: %d enrolled (%d failed) in %.2f s = %.0f/s",
+        "%s: %d enrolled (%d failed) in %.2f s = %.0f/s; compiling took %.0f%% of the run",
         store,
         r.enrolled(),
         r.failed(),
         r.seconds(),
-        r.perSecond());
+        r.perSecond(),
+        100 * r.compileShare());
   }
 
   private static String machine() {

@@ -24,8 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and by a deadline: whatever is not done by then is reported, not waited for.
  */
 final class Enroller {
-  /** One timed run: how many enrolled in how long, each request's latency, and failures. */
-  record Run(int enrolled, int failed, double seconds, Percentiles latency, String firstError) {
+  /**
+   * One timed run: how many enrolled in how long, each request's latency, failures, and the JIT
+   * compilers' time during it as a share of its wall time (a share of one core).
+   */
+  record Run(
+      int enrolled,
+      int failed,
+      double seconds,
+      Percentiles latency,
+      String firstError,
+      double compileShare) {
     double perSecond() {
       return enrolled / seconds;
     }
@@ -60,6 +69,7 @@ final class Enroller {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
       phase(pool, channels, all.subList(0, warmup), deadlineSeconds);
+      long compiling = JitWarmUp.compileMillis();
       long start = System.nanoTime();
       Phase timed = phase(pool, channels, all.subList(warmup, all.size()), deadlineSeconds);
       double seconds = (timed.end - start) / 1e9;
@@ -68,7 +78,8 @@ final class Enroller {
           timed.failed.get(),
           seconds,
           Percentiles.of(timed.latencies()),
-          timed.firstError);
+          timed.firstError,
+          (JitWarmUp.compileMillis() - compiling) / 1e3 / seconds);
     } finally {
       pool.shutdownNow();
       for (ManagedChannel ch : channels) ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

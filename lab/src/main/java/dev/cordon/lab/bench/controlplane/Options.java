@@ -12,6 +12,7 @@ record Options(
     int changes,
     int workers,
     int deadlineSeconds,
+    int warmUpRounds,
     boolean etcd,
     Path jmh,
     Path footprint,
@@ -19,7 +20,7 @@ record Options(
 
   static final String USAGE =
       "ControlPlaneBench [--devices 10000] [--etcd-devices 2000] [--gateways 10] [--changes 50]"
-          + " [--workers 16] [--deadline-seconds 300] [--no-etcd] [--jmh FILE]"
+          + " [--workers 16] [--deadline-seconds 300] [--warm-up-rounds 15] [--no-etcd] [--jmh FILE]"
           + " [--footprint FILE] [--markdown docs/benchmarks-control-plane.md]";
 
   static Options parse(String... argv) {
@@ -42,6 +43,7 @@ record Options(
             number(v, "--changes", 50),
             number(v, "--workers", 16),
             number(v, "--deadline-seconds", 300),
+            number(v, "--warm-up-rounds", 15),
             !v.containsKey("--no-etcd"),
             path(v, "--jmh"),
             path(v, "--footprint"),
@@ -55,6 +57,7 @@ record Options(
                 "--changes",
                 "--workers",
                 "--deadline-seconds",
+                "--warm-up-rounds",
                 "--no-etcd",
                 "--jmh",
                 "--footprint",
@@ -65,6 +68,9 @@ record Options(
     }
     if (o.gateways < 1 || o.changes < 1 || o.workers < 1 || o.deadlineSeconds < 10) {
       throw new IllegalArgumentException("gateways, changes, workers >= 1; deadline >= 10 s");
+    }
+    if (o.warmUpRounds < 0 || o.warmUpRounds > 60) {
+      throw new IllegalArgumentException("--warm-up-rounds from 0 (none) to 60");
     }
     return o;
   }

@@ -26,6 +26,7 @@ final class Report {
   /** Everything one run produced; null members were not run. */
   record Inputs(
       Options options,
+      List<JitWarmUp.Round> warmUp,
       Enroller.Run sqlite,
       Enroller.Run etcd,
       WatchRun watch,
@@ -178,6 +179,7 @@ final class Report {
     if (in.jmh == null || in.jmh.table().isEmpty()) md.append("(not run)\n");
     else for (String l : in.jmh.table()) md.append(l).append('\n');
     md.append("```\n");
+    md.append(warmUp(in.warmUp));
     if (in.sqlite != null) md.append(detail("embedded store", in.sqlite));
     if (in.etcd != null) md.append(detail("3-member etcd", in.etcd));
     if (in.watch != null) {
@@ -202,17 +204,36 @@ final class Report {
     return md.toString();
   }
 
+  private static String warmUp(List<JitWarmUp.Round> rounds) {
+    if (rounds.isEmpty()) return "\nNo JIT warm-up was run (--warm-up-rounds 0).\n";
+    StringBuilder b = new StringBuilder("\nJIT warm-up on a throwaway controller, enrollments/s (");
+    b.append("share of the round spent compiling): ");
+    for (int i = 0; i < rounds.size(); i++) {
+      JitWarmUp.Round r = rounds.get(i);
+      b.append(i == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.0f (%.0f%%)",
+                  r.enrolled() / r.seconds(),
+                  100 * r.compileShare()));
+    }
+    boolean quiet = rounds.getLast().compileShare() < JitWarmUp.QUIET_SHARE;
+    return b.append(quiet ? ".\n" : "; the compilers never went quiet.\n").toString();
+  }
+
   private static String detail(String store, Enroller.Run r) {
     return String.format(
         Locale.ROOT,
         "\nEnrollment on the %s: %d enrolled, %d failed in %.2f s; per-request latency p50 %s,"
-            + " p99 %s.%s\n",
+            + " p99 %s; the JIT compilers took %.0f%% of the run.%s\n",
         store,
         r.enrolled(),
         r.failed(),
         r.seconds(),
         Percentiles.millis(r.latency().p50()),
         Percentiles.millis(r.latency().p99()),
+        100 * r.compileShare(),
         r.firstError() == null ? "" : " First error: " + r.firstError());
   }
 
