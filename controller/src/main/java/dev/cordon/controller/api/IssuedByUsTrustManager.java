@@ -1,5 +1,6 @@
 package dev.cordon.controller.api;
 
+import dev.cordon.controller.ca.EcdsaProviders;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -31,7 +32,7 @@ final class IssuedByUsTrustManager extends X509ExtendedTrustManager {
       throw new CertificateException("no client certificate");
     }
     try {
-      chain[0].verify(issuing.getPublicKey());
+      chain[0].verify(issuing.getPublicKey(), EcdsaProviders.current().verifying());
     } catch (java.security.GeneralSecurityException e) {
       throw new CertificateException("the client certificate was not issued by this CA");
     }

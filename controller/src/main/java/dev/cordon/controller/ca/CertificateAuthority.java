@@ -25,6 +25,7 @@ public final class CertificateAuthority {
   private final X509Certificate root;
   // A private instance, not registered globally, so the rest of the JVM keeps its own providers.
   private final Provider bc;
+  private final EcdsaProviders ecdsa = EcdsaProviders.current();
   private final LeafCertificates.Signer signer;
 
   private CertificateAuthority(
@@ -33,7 +34,7 @@ public final class CertificateAuthority {
     this.issuing = issuing;
     this.root = root;
     this.bc = bc;
-    this.signer = LeafCertificates.Signer.of(key, bc);
+    this.signer = LeafCertificates.Signer.of(key, ecdsa.signing(), bc);
   }
 
   /** Loads the CA in the configured directory, or creates one if the directory holds none. */
@@ -129,7 +130,7 @@ public final class CertificateAuthority {
           Reason.FOREIGN_TRUST_DOMAIN,
           principal + " is not in this CA's trust domain " + config.trustDomain());
     }
-    CertificateRequest request = CertificateRequest.check(csr, registration, bc);
+    CertificateRequest request = CertificateRequest.check(csr, registration, ecdsa.verifying(), bc);
     Instant caStart = issuing.getNotBefore().toInstant();
     Instant caEnd = issuing.getNotAfter().toInstant();
     Instant start = CaCertificates.seconds(now).minus(config.options().backdate(principal.kind()));
@@ -172,7 +173,7 @@ public final class CertificateAuthority {
   }
 
   public Verifier verifier(RevocationList revocations) {
-    return Verifier.of(config.trustDomain(), issuing, root, revocations);
+    return Verifier.of(config.trustDomain(), issuing, root, revocations, ecdsa.verifying());
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
@@ -31,23 +30,21 @@ final class LeafCertificates {
   private LeafCertificates() {}
 
   /**
-   * The issuing key and the provider that signs with it. The JDK's SunEC signs P-256 in constant
-   * time and, measured on the benchmark machine, in about 150 µs against Bouncy Castle's 300 to 500
-   * µs, and issuance signs once per enrollment; so the key is translated to SunEC once, here. A key
-   * SunEC cannot take (or a JDK without SunEC) keeps signing through Bouncy Castle.
+   * The issuing key and the provider that signs with it ({@link EcdsaProviders#signing}), the key
+   * translated to that provider once, here, since issuance signs once per enrollment. A key the
+   * provider cannot take keeps signing through Bouncy Castle.
    */
   record Signer(PrivateKey key, Provider provider) {
 
-    static Signer of(PrivateKey key, Provider bc) {
-      Provider sunEc = Security.getProvider("SunEC");
-      if (sunEc == null || !"EC".equals(key.getAlgorithm())) {
+    static Signer of(PrivateKey key, Provider signing, Provider bc) {
+      if (signing == bc || !"EC".equals(key.getAlgorithm())) {
         return new Signer(key, bc);
       }
       try {
         PrivateKey translated =
-            KeyFactory.getInstance("EC", sunEc)
+            KeyFactory.getInstance("EC", signing)
                 .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-        return new Signer(translated, sunEc);
+        return new Signer(translated, signing);
       } catch (GeneralSecurityException | RuntimeException e) {
         return new Signer(key, bc);
       }

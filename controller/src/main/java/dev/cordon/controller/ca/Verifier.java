@@ -4,6 +4,7 @@ import dev.cordon.controller.ca.Verification.Reason;
 import dev.cordon.controller.ca.Verification.Refused;
 import dev.cordon.controller.ca.Verification.Trusted;
 import java.net.URI;
+import java.security.Provider;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,28 +31,37 @@ public final class Verifier {
   private final X509Certificate issuing;
   private final X509Certificate root;
   private final RevocationList revocations;
+  private final Provider signatures;
 
   private Verifier(
       String trustDomain,
       X509Certificate issuing,
       X509Certificate root,
-      RevocationList revocations) {
+      RevocationList revocations,
+      Provider signatures) {
     this.trustDomain = trustDomain;
     this.issuing = issuing;
     this.root = root;
     this.revocations = revocations;
+    this.signatures = signatures;
   }
 
+  /**
+   * A verifier for certificates issued by {@code issuing}, whose signatures it checks through
+   * {@code signatures} (every mTLS call checks one, so {@link EcdsaProviders#verifying}).
+   */
   public static Verifier of(
       String trustDomain,
       X509Certificate issuing,
       X509Certificate root,
-      RevocationList revocations) {
+      RevocationList revocations,
+      Provider signatures) {
     return new Verifier(
         Objects.requireNonNull(trustDomain),
         Objects.requireNonNull(issuing),
         Objects.requireNonNull(root),
-        Objects.requireNonNull(revocations));
+        Objects.requireNonNull(revocations),
+        Objects.requireNonNull(signatures));
   }
 
   public Verification verify(Instant now, List<X509Certificate> presented) {
@@ -83,7 +93,7 @@ public final class Verifier {
           "issued by '" + leaf.getIssuerX500Principal() + "', not by this CA");
     }
     try {
-      leaf.verify(issuing.getPublicKey());
+      leaf.verify(issuing.getPublicKey(), signatures);
       return null;
     } catch (Exception e) {
       return new Refused(Reason.BAD_SIGNATURE, "the signature does not verify under this CA's key");

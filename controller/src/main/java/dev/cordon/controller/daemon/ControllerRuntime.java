@@ -7,6 +7,7 @@ import dev.cordon.controller.api.RpcMetrics;
 import dev.cordon.controller.audit.AuditLog;
 import dev.cordon.controller.ca.CaConfig;
 import dev.cordon.controller.ca.CertificateAuthority;
+import dev.cordon.controller.ca.EcdsaProviders;
 import dev.cordon.controller.ca.Principal;
 import dev.cordon.controller.enroll.Enrollment;
 import dev.cordon.controller.enroll.Tokens;
@@ -99,6 +100,7 @@ public final class ControllerRuntime implements AutoCloseable {
               clock.instant());
       CertificateAuthority ca = opened.ca();
       out.printf("CA: %s (fingerprint %s)%n", opened.how(), ca.fingerprint().hex());
+      out.printf("CA signatures: %s%n", EcdsaProviders.current().description());
       StoreRevocationList revocations = new StoreRevocationList(store);
       AuditLog audit = new AuditLog(store, clock, settings.name());
       tables = PolicyTableSide.open(store, clock, audit, settings.name());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.Provider;
 import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -16,17 +17,33 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Leaf signatures made through the JDK's SunEC must verify everywhere, Bouncy Castle included. */
+/**
+ * Leaf signatures made through whichever provider signs (AWS-LC, or the JDK's SunEC) must verify
+ * everywhere, Bouncy Castle and the JDK included.
+ */
 class LeafSignatureTest {
 
   @TempDir Path dir;
 
   @Test
-  void aP256IssuingKeySignsThroughSunEc() {
+  void aP256IssuingKeySignsThroughTheSigningProvider() {
     KeyPair keys = TestDevice.p256();
-    LeafCertificates.Signer signer = LeafCertificates.Signer.of(keys.getPrivate(), BC);
+    LeafCertificates.Signer signer =
+        LeafCertificates.Signer.of(keys.getPrivate(), EcdsaProviders.jdk().signing(), BC);
     assertEquals("SunEC", signer.provider().getName());
     assertEquals("Signer[SunEC]", signer.toString(), "names the provider, never the key");
+    Provider current = EcdsaProviders.current().signing();
+    assertEquals(
+        current.getName(),
+        LeafCertificates.Signer.of(keys.getPrivate(), current, BC).provider().getName());
+  }
+
+  @Test
+  void signingThroughBouncyCastleKeepsTheKeyAsItIs() {
+    KeyPair keys = TestDevice.p256();
+    LeafCertificates.Signer signer = LeafCertificates.Signer.of(keys.getPrivate(), BC, BC);
+    assertEquals(BC, signer.provider());
+    assertEquals(keys.getPrivate(), signer.key());
   }
 
   @Test

@@ -122,7 +122,8 @@ class VerifierTest {
             "other.example",
             ca.issuingCertificate(),
             ca.trustAnchor(),
-            new InMemoryRevocationList());
+            new InMemoryRevocationList(),
+            EcdsaProviders.current().verifying());
 
     assertEquals(Reason.FOREIGN_TRUST_DOMAIN, refused(foreign.verify(NOW, device)).reason());
   }

@@ -89,15 +89,19 @@ class ControllerCommandTest {
                     + " \\(fingerprint [0-9a-f]{64}\\)"),
         lines.get(2));
     assertTrue(
-        lines.get(3).startsWith("owner credential: written to " + dir.resolve("owner-credential")),
-        lines.get(3));
+        lines.get(3).startsWith("CA signatures: AWS-LC (Amazon Corretto Crypto Provider "),
+        "names the provider that signs and checks certificates, so a fallback shows: "
+            + lines.get(3));
+    assertTrue(
+        lines.get(4).startsWith("owner credential: written to " + dir.resolve("owner-credential")),
+        lines.get(4));
     assertTrue(
         lines
-            .get(4)
+            .get(5)
             .matches(
                 "listening on 127\\.0\\.0\\.1:\\d+ \\(gRPC, TLS 1\\.3\\);"
                     + " tokens point devices at 127\\.0\\.0\\.1:7443"),
-        lines.get(4));
+        lines.get(5));
     assertFalse(out.contains("PRIVATE KEY") || out.contains("-----BEGIN"));
 
     Path credential = dir.resolve("owner-credential");
