@@ -6,6 +6,7 @@ import dev.cordon.policy.enforce.FirstPacketEvaluator;
 import dev.cordon.policy.eval.Decision;
 import dev.cordon.policy.eval.DenyReason;
 import dev.cordon.policy.model.IpAddress;
+import dev.cordon.policy.model.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +31,29 @@ public final class PolicySnapshot {
    */
   public PolicySnapshot(
       GatewayTable table, Map<IpAddress, GatewayPeer> byOverlay, List<GatewayPeer> routers) {
+    this(table, FirstPacketEvaluator.of(table), Map.copyOf(byOverlay), List.copyOf(routers));
+  }
+
+  private PolicySnapshot(
+      GatewayTable table,
+      FirstPacketEvaluator evaluator,
+      Map<IpAddress, GatewayPeer> byOverlay,
+      List<GatewayPeer> routers) {
     this.table = table;
-    this.evaluator = FirstPacketEvaluator.of(table);
-    this.byOverlay = Map.copyOf(byOverlay);
-    this.routers = List.copyOf(routers);
+    this.evaluator = evaluator;
+    this.byOverlay = byOverlay;
+    this.routers = routers;
+  }
+
+  /**
+   * The same peers under other rules and services, at {@code version}: the peer maps and the
+   * evaluator's peer index are shared with this snapshot, so a rule change costs the rules, not
+   * every peer. Decides exactly as a snapshot built from scratch for the same table would.
+   */
+  public PolicySnapshot withRules(
+      long version, boolean relay, List<FlowRule> rules, List<Service> services) {
+    GatewayTable next = table.withRules(version, relay, rules, services);
+    return new PolicySnapshot(next, FirstPacketEvaluator.of(next, evaluator), byOverlay, routers);
   }
 
   /** An empty table: every flow is denied. The state before the first snapshot. */

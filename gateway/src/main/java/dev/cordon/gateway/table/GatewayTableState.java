@@ -36,6 +36,11 @@ public final class GatewayTableState {
   private final Map<PeerKey, PeerSlot> slots = new HashMap<>();
   private final LinkedHashMap<String, dev.cordon.proto.v1.FlowRule> rules = new LinkedHashMap<>();
 
+  /** The last snapshot made, and whether any peer entry changed since: if not, it is reused. */
+  private PolicySnapshot last;
+
+  private boolean peersChanged = true;
+
   public GatewayTableState(String gateway) {
     this.gateway = gateway;
   }
@@ -127,6 +132,7 @@ public final class GatewayTableState {
    * vanished would stay dark until its own retry timer (15 s or more), even toward the reach.
    */
   private void change(PeerKey key, GatewayPeer after, List<PeerOp> ops, List<GatewayPeer> cut) {
+    peersChanged = true;
     GatewayPeer before = after == null ? peers.remove(key) : peers.put(key, after);
     boolean was = before != null && before.status().authorized();
     boolean is = after != null && after.status().authorized();
@@ -162,15 +168,11 @@ public final class GatewayTableState {
     return out;
   }
 
+  /**
+   * The policy for the table now held. When no peer entry changed since the last one (a rule-only
+   * update), the last snapshot's peer maps and index are kept and only the rules are rebuilt.
+   */
   private PolicySnapshot snapshot() {
-    Map<String, AuthorizedPeer> authorized = new HashMap<>();
-    Map<IpAddress, GatewayPeer> byOverlay = new HashMap<>();
-    List<GatewayPeer> routers = new ArrayList<>();
-    for (GatewayPeer p : peers.values()) {
-      byOverlay.put(p.overlay(), p);
-      if (!p.sourcePrefixes().isEmpty()) routers.add(p);
-      if (p.status().authorized()) authorized.put(p.deviceId(), authorizedPeer(p));
-    }
     List<FlowRule> flowRules = new ArrayList<>();
     List<Service> services = new ArrayList<>();
     boolean relay = false;
@@ -179,10 +181,23 @@ public final class GatewayTableState {
       TableMapper.rules(r, order++, gateway, flowRules, services);
       relay |= r.getToSegmentsCount() > 0;
     }
-    GatewayTable table =
-        new GatewayTable(
-            gateway, version, relay, authorized, flowRules, TableMapper.distinct(services));
-    return new PolicySnapshot(table, byOverlay, routers);
+    List<Service> distinct = TableMapper.distinct(services);
+    if (!peersChanged && last != null) {
+      last = last.withRules(version, relay, flowRules, distinct);
+      return last;
+    }
+    Map<String, AuthorizedPeer> authorized = new HashMap<>();
+    Map<IpAddress, GatewayPeer> byOverlay = new HashMap<>();
+    List<GatewayPeer> routers = new ArrayList<>();
+    for (GatewayPeer p : peers.values()) {
+      byOverlay.put(p.overlay(), p);
+      if (!p.sourcePrefixes().isEmpty()) routers.add(p);
+      if (p.status().authorized()) authorized.put(p.deviceId(), authorizedPeer(p));
+    }
+    GatewayTable table = new GatewayTable(gateway, version, relay, authorized, flowRules, distinct);
+    last = new PolicySnapshot(table, byOverlay, routers);
+    peersChanged = false;
+    return last;
   }
 
   private static AuthorizedPeer authorizedPeer(GatewayPeer p) {

@@ -31,6 +31,8 @@ public final class FirstPacketEvaluator {
 
   private final long version;
   private final boolean relay;
+  private final java.util.Map<String, AuthorizedPeer> indexed;
+  private final SegmentMasks segments;
   private final PeerIndex peers;
   private final DestinationIndex destinations;
   private final FlowRule[] rules;
@@ -41,15 +43,19 @@ public final class FirstPacketEvaluator {
   private final Decision[] denies;
   private final Decision[][] failures;
 
-  private FirstPacketEvaluator(GatewayTable table) {
+  private FirstPacketEvaluator(GatewayTable table, FirstPacketEvaluator previous) {
     version = table.version();
     relay = table.relay();
-    SegmentMasks segments = new SegmentMasks();
+    segments = new SegmentMasks();
     for (FlowRule r : table.rules()) {
       segments.add(r.from());
       if (r.target() instanceof FlowRule.SegmentTarget(var to)) segments.add(to);
     }
-    peers = new PeerIndex(table.peers().values(), segments);
+    indexed = table.peers();
+    peers =
+        previous != null && previous.indexed == indexed && previous.segments.sameNumbering(segments)
+            ? previous.peers
+            : new PeerIndex(indexed.values(), segments);
     rules = table.rules().toArray(FlowRule[]::new);
     fromMasks = new long[rules.length][];
     toMasks = new long[rules.length][];
@@ -81,7 +87,25 @@ public final class FirstPacketEvaluator {
   }
 
   public static FirstPacketEvaluator of(GatewayTable table) {
-    return new FirstPacketEvaluator(table);
+    return new FirstPacketEvaluator(table, null);
+  }
+
+  /**
+   * An evaluator for {@code table} that reuses {@code previous}'s index of peers when {@code table}
+   * holds the very same peers map (a table made by {@link GatewayTable#withRules}) and its rules
+   * number segments as {@code previous}'s did: a rule change then costs the rules, not a sort of
+   * every peer. Decides exactly as {@link #of(GatewayTable)} does.
+   */
+  public static FirstPacketEvaluator of(GatewayTable table, FirstPacketEvaluator previous) {
+    return new FirstPacketEvaluator(table, previous);
+  }
+
+  /**
+   * Whether both decide with one index of peers (for tests of {@link #of(GatewayTable,
+   * FirstPacketEvaluator)}).
+   */
+  boolean sharesPeerIndexWith(FirstPacketEvaluator other) {
+    return peers == other.peers;
   }
 
   /** The table version this evaluator decides for; stamp conntrack entries with it. */

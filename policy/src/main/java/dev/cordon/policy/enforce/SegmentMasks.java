@@ -25,6 +25,11 @@ final class SegmentMasks {
     return m;
   }
 
+  /** Whether both give every segment the same bit (so masks made by either agree). */
+  boolean sameNumbering(SegmentMasks other) {
+    return index.equals(other.index);
+  }
+
   static boolean intersects(long[] a, long[] b) {
     for (int i = 0; i < a.length; i++) if ((a[i] & b[i]) != 0) return true;
     return false;

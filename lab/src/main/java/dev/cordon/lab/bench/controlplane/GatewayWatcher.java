@@ -3,12 +3,25 @@ package dev.cordon.lab.bench.controlplane;
 import dev.cordon.client.connect.AdminCredential;
 import dev.cordon.client.connect.NettyConnector;
 import dev.cordon.client.identity.Pem;
+import dev.cordon.gateway.enforce.DropCounters;
+import dev.cordon.gateway.enforce.Enforcer;
+import dev.cordon.gateway.enforce.FlowObserver;
+import dev.cordon.gateway.enforce.PeerKey;
+import dev.cordon.gateway.enforce.PeerSlot;
+import dev.cordon.gateway.enforce.PolicySnapshot;
+import dev.cordon.gateway.table.GatewayTableState;
+import dev.cordon.gateway.table.LatencyHistogram;
+import dev.cordon.gateway.table.PeerTable;
+import dev.cordon.gateway.table.ResyncNeeded;
+import dev.cordon.gateway.table.TableApplier;
+import dev.cordon.gateway.table.TableException;
 import dev.cordon.proto.v1.AcknowledgeRequest;
 import dev.cordon.proto.v1.AcknowledgeResponse;
 import dev.cordon.proto.v1.EnrollResponse;
 import dev.cordon.proto.v1.GatewayServiceGrpc;
 import dev.cordon.proto.v1.GatewayTableUpdate;
 import dev.cordon.proto.v1.WatchTableRequest;
+import dev.cordon.tunnel.allowedips.IpPrefix;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
@@ -19,14 +32,19 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A simulated gateway: mTLS with the certificate it enrolled for, a WatchTable stream, and an
- * Acknowledge of each version the moment it arrives (a real gateway applies first; here applying is
- * free, so what is measured is the controller and the wire). Records, per policy version, when the
- * controller confirmed the acknowledgement.
+ * A gateway without a WireGuard device: mTLS with the certificate it enrolled for, a WatchTable
+ * stream, and each update enforced by the gateway's own {@link TableApplier} (its table state, its
+ * peer slots, its enforcer's policy and flow cuts) before the Acknowledge, as {@code cordon
+ * gateway} does; only the device's peer set is left out. Records, per policy version, when the
+ * update arrived and when the controller confirmed the acknowledgement.
  */
 final class GatewayWatcher implements AutoCloseable {
+  private static final int MAX_FLOWS = 100_000;
+
   private final String name;
   private final ManagedChannel channel;
+  private final TableApplier applier;
+
   private final ConcurrentSkipListMap<Long, Long> receivedAt = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<Long, Long> ackedAt = new ConcurrentSkipListMap<>();
   private volatile Throwable failure;
@@ -34,6 +52,19 @@ final class GatewayWatcher implements AutoCloseable {
   private GatewayWatcher(String name, ManagedChannel channel) {
     this.name = name;
     this.channel = channel;
+    this.applier =
+        new TableApplier(
+            new GatewayTableState(name),
+            new NoDevice(),
+            new Enforcer(
+                PolicySnapshot.empty(),
+                MAX_FLOWS,
+                new DropCounters(),
+                now -> true,
+                FlowObserver.NONE),
+            new LatencyHistogram(),
+            System::currentTimeMillis,
+            System::nanoTime);
   }
 
   /** Writes the enrolled credential where the client's connector reads one, and connects. */
@@ -72,10 +103,17 @@ final class GatewayWatcher implements AutoCloseable {
                     u.hasSnapshot()
                         ? u.getSnapshot().getPolicyVersion()
                         : u.getDelta().getPolicyVersion();
-                long version =
-                    u.hasSnapshot() ? u.getSnapshot().getVersion() : u.getDelta().getToVersion();
-                receivedAt.putIfAbsent(policy, System.nanoTime());
-                acknowledge(policy, version);
+                long now = System.nanoTime();
+                receivedAt.putIfAbsent(policy, now);
+                try {
+                  applier.apply(
+                      u,
+                      now,
+                      System.currentTimeMillis(),
+                      (version, received, applied) -> acknowledge(policy, version));
+                } catch (ResyncNeeded | TableException | RuntimeException e) {
+                  failure = e;
+                }
               }
 
               @Override
@@ -123,6 +161,18 @@ final class GatewayWatcher implements AutoCloseable {
 
   Throwable failure() {
     return failure;
+  }
+
+  /** The device's peer set, left out: nothing here answers handshakes or carries packets. */
+  private static final class NoDevice implements PeerTable {
+    @Override
+    public void addPeer(PeerSlot slot, List<IpPrefix> allowedIps) {}
+
+    @Override
+    public void updateAllowedIps(PeerSlot slot, List<IpPrefix> allowedIps) {}
+
+    @Override
+    public void removePeer(PeerKey key) {}
   }
 
   @Override

@@ -1,0 +1,90 @@
+package dev.cordon.policy.enforce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cordon.policy.compile.FlowRule;
+import dev.cordon.policy.compile.GatewayTable;
+import dev.cordon.policy.compile.PolicyCompiler;
+import dev.cordon.policy.model.IpAddress;
+import dev.cordon.policy.registry.DeviceRecord;
+import dev.cordon.policy.testing.RandomPolicies;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An evaluator built for new rules over the very same peers, reusing the previous evaluator's peer
+ * index, decides every flow exactly as one built from scratch for the same table; the index is
+ * reused only when the new rules number segments as the old ones did.
+ */
+class ReusedPeerIndexTest {
+
+  @Property(tries = 300)
+  void reusingThePeerIndexNeverChangesADecision(@ForAll long seed) {
+    RandomPolicies gen = new RandomPolicies(seed);
+    List<DeviceRecord> devices = gen.devices(12);
+    PolicyCompiler before = PolicyCompiler.compile(gen.document(), devices);
+    PolicyCompiler other = PolicyCompiler.compile(gen.document(), devices);
+    for (GatewayTable old : before.gatewayTables().values()) {
+      FirstPacketEvaluator previous = FirstPacketEvaluator.of(old);
+      List<FlowRule> rules =
+          switch (gen.random().nextInt(4)) {
+            case 0 -> old.rules(); // same rules at a new version: always reused
+            case 1 -> new ArrayList<>(old.rules()).reversed();
+            case 2 -> withoutOne(old.rules(), gen);
+            default ->
+                other.gatewayTables().containsKey(old.gateway())
+                    ? other.gatewayTable(old.gateway()).rules()
+                    : List.of();
+          };
+      GatewayTable next = old.withRules(old.version() + 1, old.relay(), rules, old.services());
+      FirstPacketEvaluator reused = FirstPacketEvaluator.of(next, previous);
+      FirstPacketEvaluator fresh = FirstPacketEvaluator.of(copyOf(next));
+      assertFalse(fresh.sharesPeerIndexWith(previous), "a copied table is indexed again");
+      if (rules == old.rules()) {
+        assertTrue(reused.sharesPeerIndexWith(previous), "seed " + seed + ": same rules, reused");
+      }
+      List<IpAddress> sources = new ArrayList<>();
+      old.peers().values().forEach(p -> sources.add(p.overlayAddress()));
+      sources.add(gen.destination(devices)); // sometimes no peer at all
+      for (int i = 0; i < 60; i++) {
+        IpAddress src = sources.get(gen.random().nextInt(sources.size()));
+        IpAddress dst = gen.destination(devices);
+        int proto = gen.proto();
+        int port = gen.port(proto);
+        long t = gen.time();
+        assertEquals(
+            fresh.decide(src, dst, proto, port, t),
+            reused.decide(src, dst, proto, port, t),
+            "seed " + seed + " " + old.gateway() + " " + src + " -> " + dst + ":" + port);
+      }
+    }
+  }
+
+  @Test
+  void aTableMadeWithNewRulesSharesItsPeersAndAnyOtherMapIsCopied() {
+    RandomPolicies gen = new RandomPolicies(11);
+    GatewayTable t = PolicyCompiler.compile(gen.document(), gen.devices(8)).gatewayTable("hq");
+    GatewayTable next = t.withRules(t.version() + 1, t.relay(), List.of(), t.services());
+    assertTrue(next.peers() == t.peers(), "withRules shares the peers");
+    GatewayTable copied = copyOf(t);
+    assertFalse(copied.peers() == t.peers(), "a plain map is copied");
+    assertEquals(t.peers(), copied.peers());
+  }
+
+  private static GatewayTable copyOf(GatewayTable t) {
+    return new GatewayTable(
+        t.gateway(), t.version(), t.relay(), new HashMap<>(t.peers()), t.rules(), t.services());
+  }
+
+  private static List<FlowRule> withoutOne(List<FlowRule> rules, RandomPolicies gen) {
+    List<FlowRule> out = new ArrayList<>(rules);
+    if (!out.isEmpty()) out.remove(gen.random().nextInt(out.size()));
+    return out;
+  }
+}
