@@ -126,7 +126,7 @@ final class Fleet {
     return GatewayTableUpdate.newBuilder().setSnapshot(t).build();
   }
 
-  private static AuthorizedPeer peer(int i) {
+  static AuthorizedPeer peer(int i) {
     return AuthorizedPeer.newBuilder()
         .setWireguardPublicKey(ByteString.copyFrom(key(i)))
         .setIdentity(
@@ -142,7 +142,7 @@ final class Fleet {
         .build();
   }
 
-  private static FlowRule rule(int r) {
+  static FlowRule rule(int r) {
     int service = r % SERVICES;
     return FlowRule.newBuilder()
         .setRuleId("r-" + r)

@@ -24,10 +24,12 @@ final class LoadedGateway {
 
   final GatewayTableState state;
   final Enforcer enforcer;
+  final TableApplier applier;
 
-  private LoadedGateway(GatewayTableState state, Enforcer enforcer) {
+  private LoadedGateway(GatewayTableState state, Enforcer enforcer, TableApplier applier) {
     this.state = state;
     this.enforcer = enforcer;
+    this.applier = applier;
   }
 
   static LoadedGateway load(int peers, int rules, int maxFlows) {
@@ -46,7 +48,7 @@ final class LoadedGateway {
     if (state.slots().size() != peers) {
       throw new IllegalStateException(state.slots().size() + " slots for " + peers + " peers");
     }
-    return new LoadedGateway(state, enforcer);
+    return new LoadedGateway(state, enforcer, applier);
   }
 
   PeerSlot slot(int device) {

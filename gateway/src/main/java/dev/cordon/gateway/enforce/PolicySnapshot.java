@@ -34,6 +34,27 @@ public final class PolicySnapshot {
     this(table, FirstPacketEvaluator.of(table), Map.copyOf(byOverlay), List.copyOf(routers));
   }
 
+  /**
+   * As {@link #PolicySnapshot(GatewayTable, Map, List)}, for a table whose peers are {@code
+   * previous}'s with those of the device ids in {@code changedPeers} changed, added or removed: the
+   * evaluator shares {@code previous}'s rule indexes when the rule and service lists are the very
+   * same, and updates its peer index for the changed peers alone.
+   */
+  public PolicySnapshot(
+      GatewayTable table,
+      Map<IpAddress, GatewayPeer> byOverlay,
+      List<GatewayPeer> routers,
+      PolicySnapshot previous,
+      Set<String> changedPeers) {
+    this(
+        table,
+        previous == null
+            ? FirstPacketEvaluator.of(table)
+            : FirstPacketEvaluator.of(table, previous.evaluator, changedPeers),
+        Map.copyOf(byOverlay),
+        List.copyOf(routers));
+  }
+
   private PolicySnapshot(
       GatewayTable table,
       FirstPacketEvaluator evaluator,

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The table this gateway holds. Updates are validated in full before anything changes; a delta then
@@ -36,10 +37,23 @@ public final class GatewayTableState {
   private final Map<PeerKey, PeerSlot> slots = new HashMap<>();
   private final LinkedHashMap<String, dev.cordon.proto.v1.FlowRule> rules = new LinkedHashMap<>();
 
-  /** The last snapshot made, and whether any peer entry changed since: if not, it is reused. */
+  // Kept as peers change, so a snapshot never walks every peer: authorized peers by device id,
+  // every peer by overlay address, and the peers that may originate other prefixes.
+  private final TreeMap<String, AuthorizedPeer> authorized = new TreeMap<>();
+  private final Map<IpAddress, GatewayPeer> byOverlay = new HashMap<>();
+  private final Map<PeerKey, GatewayPeer> routers = new LinkedHashMap<>();
+
+  /**
+   * The last snapshot made, and what changed since: an unchanged side (peers or rules) is shared
+   * with it instead of being built again.
+   */
   private PolicySnapshot last;
 
   private boolean peersChanged = true;
+  private boolean rulesChanged = true;
+
+  /** The device ids whose entries changed since the last snapshot (a snapshot: everything). */
+  private final Set<String> changedIds = new HashSet<>();
 
   public GatewayTableState(String gateway) {
     this.gateway = gateway;
@@ -84,6 +98,7 @@ public final class GatewayTableState {
     for (GatewayPeer p : next.values()) change(p.key(), p, ops, cut);
     rules.clear();
     rules.putAll(nextRules);
+    rulesChanged = true;
     version = t.getVersion();
     return new Applied(version, snapshot(), ordered(ops), cut, Set.of());
   }
@@ -110,8 +125,9 @@ public final class GatewayTableState {
     List<GatewayPeer> cut = new ArrayList<>();
     for (PeerKey k : removed) change(k, null, ops, cut);
     for (GatewayPeer p : changed) change(p.key(), p, ops, cut);
-    for (String id : d.getRemovedRuleIdsList()) rules.remove(id);
+    for (String id : d.getRemovedRuleIdsList()) rulesChanged |= rules.remove(id) != null;
     for (var r : newRules) rules.put(r.getRuleId(), r);
+    rulesChanged |= !newRules.isEmpty();
     version = d.getToVersion();
     return new Applied(version, snapshot(), ordered(ops), cut, revoked);
   }
@@ -134,6 +150,10 @@ public final class GatewayTableState {
   private void change(PeerKey key, GatewayPeer after, List<PeerOp> ops, List<GatewayPeer> cut) {
     peersChanged = true;
     GatewayPeer before = after == null ? peers.remove(key) : peers.put(key, after);
+    unindex(before);
+    index(after);
+    if (before != null) changedIds.add(before.deviceId());
+    if (after != null) changedIds.add(after.deviceId());
     boolean was = before != null && before.status().authorized();
     boolean is = after != null && after.status().authorized();
     boolean quarantined =
@@ -168,35 +188,54 @@ public final class GatewayTableState {
     return out;
   }
 
+  private void unindex(GatewayPeer p) {
+    if (p == null) return;
+    byOverlay.remove(p.overlay(), p);
+    routers.remove(p.key());
+    if (p.status().authorized()) authorized.remove(p.deviceId());
+  }
+
+  private void index(GatewayPeer p) {
+    if (p == null) return;
+    byOverlay.put(p.overlay(), p);
+    if (!p.sourcePrefixes().isEmpty()) routers.put(p.key(), p);
+    if (p.status().authorized()) authorized.put(p.deviceId(), authorizedPeer(p));
+  }
+
   /**
-   * The policy for the table now held. When no peer entry changed since the last one (a rule-only
-   * update), the last snapshot's peer maps and index are kept and only the rules are rebuilt.
+   * The policy for the table now held, sharing with the last snapshot whatever side did not change:
+   * after a rule-only update its peer maps and index, after a peer-only update its rule indexes.
    */
   private PolicySnapshot snapshot() {
-    List<FlowRule> flowRules = new ArrayList<>();
-    List<Service> services = new ArrayList<>();
-    boolean relay = false;
-    int order = 0;
-    for (var r : rules.values()) {
-      TableMapper.rules(r, order++, gateway, flowRules, services);
-      relay |= r.getToSegmentsCount() > 0;
+    List<FlowRule> flowRules;
+    List<Service> services;
+    boolean relay;
+    if (rulesChanged || last == null) {
+      flowRules = new ArrayList<>();
+      List<Service> named = new ArrayList<>();
+      boolean segmentRule = false;
+      int order = 0;
+      for (var r : rules.values()) {
+        TableMapper.rules(r, order++, gateway, flowRules, named);
+        segmentRule |= r.getToSegmentsCount() > 0;
+      }
+      services = TableMapper.distinct(named);
+      relay = segmentRule;
+    } else {
+      flowRules = last.table().rules();
+      services = last.table().services();
+      relay = last.table().relay();
     }
-    List<Service> distinct = TableMapper.distinct(services);
     if (!peersChanged && last != null) {
-      last = last.withRules(version, relay, flowRules, distinct);
-      return last;
+      last = last.withRules(version, relay, flowRules, services);
+    } else {
+      GatewayTable table =
+          new GatewayTable(gateway, version, relay, authorized, flowRules, services);
+      last = new PolicySnapshot(table, byOverlay, List.copyOf(routers.values()), last, changedIds);
     }
-    Map<String, AuthorizedPeer> authorized = new HashMap<>();
-    Map<IpAddress, GatewayPeer> byOverlay = new HashMap<>();
-    List<GatewayPeer> routers = new ArrayList<>();
-    for (GatewayPeer p : peers.values()) {
-      byOverlay.put(p.overlay(), p);
-      if (!p.sourcePrefixes().isEmpty()) routers.add(p);
-      if (p.status().authorized()) authorized.put(p.deviceId(), authorizedPeer(p));
-    }
-    GatewayTable table = new GatewayTable(gateway, version, relay, authorized, flowRules, distinct);
-    last = new PolicySnapshot(table, byOverlay, routers);
     peersChanged = false;
+    rulesChanged = false;
+    changedIds.clear();
     return last;
   }
 

@@ -64,6 +64,51 @@ class RuleOnlyUpdateTest {
   }
 
   @Test
+  void aPeerOnlyDeltaKeepsTheRulesAndDecidesAsAFreshSnapshot() throws Exception {
+    GatewayTableState state = new GatewayTableState("edge");
+    List<FlowRule> rules =
+        List.of(
+            allowTcp("video", "cameras", "10.10.1.0/24", 443),
+            allowTcp("modbus", "plcs", "10.10.2.0/24", 502));
+    PolicySnapshot first = state.apply(snapshot(5, PEERS, rules)).policy();
+    var cam2 = com.google.protobuf.ByteString.copyFrom(dev.cordon.gateway.support.Tables.key(2));
+    AuthorizedPeer plc2 = active(4, "plc-2", "100.64.0.4", "plcs");
+    PolicySnapshot second =
+        state
+            .apply(
+                update(
+                    delta(5, 6)
+                        .addRemovedPeerKeys(cam2)
+                        .addRevokedPeerKeys(cam2)
+                        .addAddedPeers(plc2)))
+            .policy();
+
+    assertSame(first.table().rules(), second.table().rules(), "the rules were kept");
+    PolicySnapshot whole =
+        new GatewayTableState("edge")
+            .apply(snapshot(6, List.of(PEERS.get(0), PEERS.get(2), plc2), rules))
+            .policy();
+    assertEquals(whole.table(), second.table());
+    for (int peer : List.of(1, 3, 4)) {
+      GatewayPeer sender =
+          state.slot(new PeerKey(dev.cordon.gateway.support.Tables.key(peer))).current();
+      for (String dst : List.of("10.10.1.7", "10.10.2.7", "100.64.0.2")) {
+        IpAddress to = IpAddress.parse(dst);
+        for (int port : List.of(443, 502)) {
+          assertEquals(
+              whole.decide(sender, to.hi(), to.lo(), 6, port, 0),
+              second.decide(sender, to.hi(), to.lo(), 6, port, 0),
+              "peer " + peer + " -> " + dst + ":" + port);
+        }
+      }
+    }
+    assertEquals(
+        null,
+        second.owner(IpAddress.parse("100.64.0.2").hi(), IpAddress.parse("100.64.0.2").lo()),
+        "the revoked peer owns nothing");
+  }
+
+  @Test
   void aDeltaThatTouchesAPeerBuildsThePeersAgain() throws Exception {
     GatewayTableState state = new GatewayTableState("edge");
     PolicySnapshot first =

@@ -31,6 +31,7 @@ public final class FirstPacketEvaluator {
 
   private final long version;
   private final boolean relay;
+  private final RuleSide rulesSide;
   private final java.util.Map<String, AuthorizedPeer> indexed;
   private final SegmentMasks segments;
   private final PeerIndex peers;
@@ -43,69 +44,133 @@ public final class FirstPacketEvaluator {
   private final Decision[] denies;
   private final Decision[][] failures;
 
-  private FirstPacketEvaluator(GatewayTable table, FirstPacketEvaluator previous) {
+  /** Above this many changed peers, sorting them all again is as cheap as shifting each in. */
+  private static final int INCREMENTAL_LIMIT = 256;
+
+  private FirstPacketEvaluator(
+      GatewayTable table, FirstPacketEvaluator previous, java.util.Set<String> changedPeers) {
     version = table.version();
     relay = table.relay();
-    segments = new SegmentMasks();
-    for (FlowRule r : table.rules()) {
-      segments.add(r.from());
-      if (r.target() instanceof FlowRule.SegmentTarget(var to)) segments.add(to);
-    }
+    rulesSide =
+        previous != null && previous.rulesSide.builtFrom(table)
+            ? previous.rulesSide
+            : new RuleSide(table);
+    segments = rulesSide.segments;
     indexed = table.peers();
-    peers =
-        previous != null && previous.indexed == indexed && previous.segments.sameNumbering(segments)
-            ? previous.peers
-            : new PeerIndex(indexed.values(), segments);
-    rules = table.rules().toArray(FlowRule[]::new);
-    fromMasks = new long[rules.length][];
-    toMasks = new long[rules.length][];
-    allows = new Decision[rules.length];
-    denies = new Decision[rules.length];
-    failures = new Decision[rules.length][DenyReason.values().length];
-    List<IpPrefix> rulePrefixes = new ArrayList<>();
-    List<Integer> bySegment = new ArrayList<>();
-    for (int i = 0; i < rules.length; i++) {
-      FlowRule r = rules[i];
-      fromMasks[i] = segments.mask(r.from());
-      allows[i] = Decision.allow(r.rule());
-      denies[i] = Decision.deny(DenyReason.EXPLICIT_DENY, r.rule());
-      for (DenyReason reason : DenyReason.values()) {
-        failures[i][reason.ordinal()] = Decision.deny(reason, r.rule());
+    boolean numbered = previous != null && previous.segments.sameNumbering(segments);
+    if (numbered && previous.indexed == indexed) {
+      peers = previous.peers;
+    } else if (numbered && changedPeers != null && changedPeers.size() <= INCREMENTAL_LIMIT) {
+      peers = previous.peers.with(changedPeers, previous.indexed, indexed, segments);
+    } else {
+      peers = new PeerIndex(indexed.values(), segments);
+    }
+    destinations = rulesSide.destinations;
+    rules = rulesSide.rules;
+    fromMasks = rulesSide.fromMasks;
+    toMasks = rulesSide.toMasks;
+    segmentRules = rulesSide.segmentRules;
+    allows = rulesSide.allows;
+    denies = rulesSide.denies;
+    failures = rulesSide.failures;
+  }
+
+  /**
+   * Everything derived from a table's rules and services alone; shared by the evaluators of later
+   * tables that hold the very same rule and service lists (a peer-only change).
+   */
+  private static final class RuleSide {
+    final List<FlowRule> rulesSource;
+    final List<Service> servicesSource;
+    final SegmentMasks segments = new SegmentMasks();
+    final DestinationIndex destinations;
+    final FlowRule[] rules;
+    final long[][] fromMasks;
+    final long[][] toMasks;
+    final int[] segmentRules;
+    final Decision[] allows;
+    final Decision[] denies;
+    final Decision[][] failures;
+
+    RuleSide(GatewayTable table) {
+      rulesSource = table.rules();
+      servicesSource = table.services();
+      for (FlowRule r : table.rules()) {
+        segments.add(r.from());
+        if (r.target() instanceof FlowRule.SegmentTarget(var to)) segments.add(to);
       }
-      switch (r.target()) {
-        case FlowRule.ServiceTarget t -> rulePrefixes.add(t.prefix());
-        case FlowRule.SegmentTarget(var to) -> {
-          rulePrefixes.add(null);
-          toMasks[i] = segments.mask(to);
-          bySegment.add(i);
+      rules = table.rules().toArray(FlowRule[]::new);
+      fromMasks = new long[rules.length][];
+      toMasks = new long[rules.length][];
+      allows = new Decision[rules.length];
+      denies = new Decision[rules.length];
+      failures = new Decision[rules.length][DenyReason.values().length];
+      List<IpPrefix> rulePrefixes = new ArrayList<>();
+      List<Integer> bySegment = new ArrayList<>();
+      for (int i = 0; i < rules.length; i++) {
+        FlowRule r = rules[i];
+        fromMasks[i] = segments.mask(r.from());
+        allows[i] = Decision.allow(r.rule());
+        denies[i] = Decision.deny(DenyReason.EXPLICIT_DENY, r.rule());
+        for (DenyReason reason : DenyReason.values()) {
+          failures[i][reason.ordinal()] = Decision.deny(reason, r.rule());
+        }
+        switch (r.target()) {
+          case FlowRule.ServiceTarget t -> rulePrefixes.add(t.prefix());
+          case FlowRule.SegmentTarget(var to) -> {
+            rulePrefixes.add(null);
+            toMasks[i] = segments.mask(to);
+            bySegment.add(i);
+          }
         }
       }
+      segmentRules = bySegment.stream().mapToInt(Integer::intValue).toArray();
+      destinations =
+          new DestinationIndex(
+              rulePrefixes, table.services().stream().map(Service::prefix).toList());
     }
-    segmentRules = bySegment.stream().mapToInt(Integer::intValue).toArray();
-    destinations =
-        new DestinationIndex(rulePrefixes, table.services().stream().map(Service::prefix).toList());
+
+    /** Whether {@code table} holds the very rule and service lists this was built from. */
+    boolean builtFrom(GatewayTable table) {
+      return table.rules() == rulesSource && table.services() == servicesSource;
+    }
   }
 
   public static FirstPacketEvaluator of(GatewayTable table) {
-    return new FirstPacketEvaluator(table, null);
+    return new FirstPacketEvaluator(table, null, null);
   }
 
   /**
-   * An evaluator for {@code table} that reuses {@code previous}'s index of peers when {@code table}
-   * holds the very same peers map (a table made by {@link GatewayTable#withRules}) and its rules
-   * number segments as {@code previous}'s did: a rule change then costs the rules, not a sort of
-   * every peer. Decides exactly as {@link #of(GatewayTable)} does.
+   * An evaluator for {@code table} that reuses what it can of {@code previous}: its index of peers
+   * when {@code table} holds the very same peers map (a table made by {@link
+   * GatewayTable#withRules}) and its rules number segments as {@code previous}'s did, and its rule
+   * indexes when {@code table} holds the very same rule and service lists (a peer-only change). A
+   * rule change then costs the rules, and a peer change the peers. Decides exactly as {@link
+   * #of(GatewayTable)} does.
    */
   public static FirstPacketEvaluator of(GatewayTable table, FirstPacketEvaluator previous) {
-    return new FirstPacketEvaluator(table, previous);
+    return new FirstPacketEvaluator(table, previous, null);
   }
 
   /**
-   * Whether both decide with one index of peers (for tests of {@link #of(GatewayTable,
-   * FirstPacketEvaluator)}).
+   * As {@link #of(GatewayTable, FirstPacketEvaluator)}, where {@code table}'s peers are {@code
+   * previous}'s with exactly the peers of the device ids in {@code changedPeers} changed, added or
+   * removed: the peer index is then updated for those alone (a revocation costs a search and an
+   * array shift, not a sort of every peer).
    */
+  public static FirstPacketEvaluator of(
+      GatewayTable table, FirstPacketEvaluator previous, java.util.Set<String> changedPeers) {
+    return new FirstPacketEvaluator(table, previous, changedPeers);
+  }
+
+  /** Whether both decide with one index of peers (for tests of reuse). */
   boolean sharesPeerIndexWith(FirstPacketEvaluator other) {
     return peers == other.peers;
+  }
+
+  /** Whether both decide with one set of rule indexes (for tests of reuse). */
+  boolean sharesRulesWith(FirstPacketEvaluator other) {
+    return rulesSide == other.rulesSide;
   }
 
   /** The table version this evaluator decides for; stamp conntrack entries with it. */

@@ -66,6 +66,63 @@ class ReusedPeerIndexTest {
     }
   }
 
+  @Property(tries = 300)
+  void reusingTheRuleIndexesAndUpdatingThePeerIndexNeverChangesADecision(@ForAll long seed) {
+    RandomPolicies gen = new RandomPolicies(seed);
+    var doc = gen.document();
+    List<DeviceRecord> devices = gen.devices(12);
+    PolicyCompiler compiler = PolicyCompiler.compile(doc, devices);
+    for (GatewayTable old : compiler.gatewayTables().values()) {
+      FirstPacketEvaluator previous = FirstPacketEvaluator.of(old);
+      for (int c = gen.random().nextInt(4); c >= 0; c--) {
+        compiler.upsert(gen.device(gen.random().nextInt(12), 1 + gen.random().nextInt(3)));
+      }
+      GatewayTable now = compiler.gatewayTable(old.gateway());
+      java.util.Set<String> changed = new java.util.HashSet<>();
+      old.peers()
+          .forEach(
+              (id, p) -> {
+                if (!p.equals(now.peers().get(id))) changed.add(id);
+              });
+      now.peers()
+          .forEach(
+              (id, p) -> {
+                if (!p.equals(old.peers().get(id))) changed.add(id);
+              });
+      if (!old.peers().isEmpty()) changed.add(old.peers().keySet().iterator().next()); // harmless
+      // The same rule and service lists, other peers: what a gateway holds after a peer delta.
+      GatewayTable next =
+          new GatewayTable(
+              old.gateway(),
+              old.version() + 1,
+              old.relay(),
+              now.peers(),
+              old.rules(),
+              old.services());
+      FirstPacketEvaluator reused =
+          gen.random().nextBoolean()
+              ? FirstPacketEvaluator.of(next, previous, changed) // the peer index updated in place
+              : FirstPacketEvaluator.of(next, previous);
+      FirstPacketEvaluator fresh = FirstPacketEvaluator.of(copyOf(next));
+      assertTrue(reused.sharesRulesWith(previous), "seed " + seed + ": same rule lists, reused");
+      assertFalse(fresh.sharesRulesWith(previous));
+      List<IpAddress> sources = new ArrayList<>();
+      next.peers().values().forEach(p -> sources.add(p.overlayAddress()));
+      sources.add(gen.destination(devices));
+      for (int i = 0; i < 60; i++) {
+        IpAddress src = sources.get(gen.random().nextInt(sources.size()));
+        IpAddress dst = gen.destination(devices);
+        int proto = gen.proto();
+        int port = gen.port(proto);
+        long t = gen.time();
+        assertEquals(
+            fresh.decide(src, dst, proto, port, t),
+            reused.decide(src, dst, proto, port, t),
+            "seed " + seed + " " + old.gateway() + " " + src + " -> " + dst + ":" + port);
+      }
+    }
+  }
+
   @Test
   void aTableMadeWithNewRulesSharesItsPeersAndAnyOtherMapIsCopied() {
     RandomPolicies gen = new RandomPolicies(11);
@@ -79,7 +136,12 @@ class ReusedPeerIndexTest {
 
   private static GatewayTable copyOf(GatewayTable t) {
     return new GatewayTable(
-        t.gateway(), t.version(), t.relay(), new HashMap<>(t.peers()), t.rules(), t.services());
+        t.gateway(),
+        t.version(),
+        t.relay(),
+        new HashMap<>(t.peers()),
+        new ArrayList<>(t.rules()),
+        new ArrayList<>(t.services()));
   }
 
   private static List<FlowRule> withoutOne(List<FlowRule> rules, RandomPolicies gen) {

@@ -1,0 +1,88 @@
+package dev.cordon.gateway.bench;
+
+import com.google.protobuf.ByteString;
+import dev.cordon.gateway.table.Applied;
+import dev.cordon.proto.v1.GatewayTableDelta;
+import dev.cordon.proto.v1.GatewayTableUpdate;
+import dev.cordon.proto.v1.PortRange;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Issue 5's revocation and policy-change numbers at fleet size, inside the gateway: the time from a
+ * delta's arrival to its enforcement ({@code TableApplier.apply}: table state, peer slots, policy
+ * snapshot, flow cuts, up to the acknowledgement) with {@code peers} authorized peers and {@code
+ * rules} rules loaded. {@link #revokeOrRestore} alternately revokes device 7 and adds it back;
+ * {@link #ruleChange} alternately moves one rule's port.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+public class TableUpdateBench {
+  @Param({"10000", "100000"})
+  int peers;
+
+  @Param("10000")
+  int rules;
+
+  private LoadedGateway gateway;
+  private long version;
+  private boolean revoked;
+  private int port;
+
+  @Setup(Level.Trial)
+  public void load() {
+    gateway = LoadedGateway.load(peers, rules, 100_000);
+    version = gateway.state.version();
+  }
+
+  @Benchmark
+  public Applied revokeOrRestore() throws Exception {
+    GatewayTableDelta.Builder d =
+        GatewayTableDelta.newBuilder().setFromVersion(version).setToVersion(version + 1);
+    if (revoked) {
+      d.addAddedPeers(Fleet.peer(7));
+    } else {
+      ByteString key = ByteString.copyFrom(Fleet.key(7));
+      d.addRemovedPeerKeys(key).addRevokedPeerKeys(key);
+    }
+    revoked = !revoked;
+    return apply(d);
+  }
+
+  @Benchmark
+  public Applied ruleChange() throws Exception {
+    port = port == 0 ? 1 : 0;
+    var moved =
+        Fleet.rule(3).toBuilder()
+            .clearPorts()
+            .addPorts(PortRange.newBuilder().setFirst(40_000 + port).setLast(40_000 + port))
+            .build();
+    return apply(
+        GatewayTableDelta.newBuilder()
+            .setFromVersion(version)
+            .setToVersion(version + 1)
+            .addChangedRules(moved));
+  }
+
+  private Applied apply(GatewayTableDelta.Builder d) throws Exception {
+    Applied a =
+        gateway.applier.apply(
+            GatewayTableUpdate.newBuilder().setDelta(d).build(),
+            System.nanoTime(),
+            LoadedGateway.NOW,
+            (v, r, w) -> {});
+    version = a.version();
+    return a;
+  }
+}
