@@ -46,7 +46,7 @@ bench-gateway: build prerequisites ## revocation enforcement and gateway vs bare
 
 bench-control-plane: build prerequisites ## controller and enforcement numbers (JMH, live controller, etcd; ~10 min); writes docs/benchmarks-control-plane.md
 	$(MVN) -q -Pbench -pl gateway -am package -DskipTests
-	$(JDK25)/bin/java -jar gateway/target/benchmarks.jar 'FlowDecisionBench|RecompileBench' -wi 2 -i 5 -f 1 -r 1s -w 1s | tee gateway/target/jmh.txt
+	$(JDK25)/bin/java -jar gateway/target/benchmarks.jar 'FlowDecisionBench|RecompileBench|TableUpdateBench' -wi 2 -i 5 -f 1 -r 1s -w 1s | tee gateway/target/jmh.txt
 	$(JDK25)/bin/java -Xmx2g -cp gateway/target/benchmarks.jar dev.cordon.gateway.bench.PeerTableFootprint 100000 10000 | tee gateway/target/footprint.txt
 	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.controlplane.ControlPlaneBench --jmh gateway/target/jmh.txt --footprint gateway/target/footprint.txt --markdown docs/benchmarks-control-plane.md
 

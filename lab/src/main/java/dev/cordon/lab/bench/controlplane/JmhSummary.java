@@ -28,11 +28,20 @@ record JmhSummary(List<String> table) {
 
   /** The score and unit of the first row whose benchmark ends with {@code name}. */
   Optional<Score> score(String name) {
+    return score(name, null);
+  }
+
+  /**
+   * The score and unit of the first row whose benchmark ends with {@code name} and, unless {@code
+   * param} is null, one of whose parameter columns reads {@code param}.
+   */
+  Optional<Score> score(String name, String param) {
     for (String row : table.subList(Math.min(1, table.size()), table.size())) {
       String[] t = row.trim().split("\\s+");
       if (t.length < 4 || !t[0].endsWith(name)) continue;
       for (int i = 1; i + 2 < t.length; i++) {
         if (t[i].equals("avgt") || t[i].equals("ss") || t[i].equals("sample")) {
+          if (param != null && !java.util.Arrays.asList(t).subList(1, i).contains(param)) break;
           return Optional.of(new Score(Double.parseDouble(t[i + 2]), t[t.length - 1]));
         }
       }

@@ -14,6 +14,8 @@ class JmhSummaryTest {
       FlowDecisionBench.firstPacketPolicy                       N/A   100000    10000  avgt    3  252.364 ± 917.136  ns/op
       FlowDecisionBench.trackerHit                              N/A   100000    10000  avgt    3   59.672 ± 227.532  ns/op
       RecompileBench.oneDeviceChanges                        100000      N/A    10000  avgt    3    8.369 ±   7.474  us/op
+      TableUpdateBench.revokeOrRestore                          N/A    10000    10000  avgt    3  517.678 ± 390.860  us/op
+      TableUpdateBench.revokeOrRestore                          N/A   100000    10000  avgt    3  21316.285 ± 14125.880  us/op
 
       Benchmark result is saved to /tmp/x.json
       """;
@@ -21,7 +23,7 @@ class JmhSummaryTest {
   @Test
   void theSummaryTableIsKeptAsPrintedUpToTheBlankLine() {
     JmhSummary s = JmhSummary.parse(OUTPUT);
-    assertEquals(4, s.table().size());
+    assertEquals(6, s.table().size());
     assertTrue(s.table().getFirst().startsWith("Benchmark "));
   }
 
@@ -31,6 +33,14 @@ class JmhSummaryTest {
     assertEquals(59.672, s.score("trackerHit").orElseThrow().nanos(), 1e-9);
     assertEquals(8369.0, s.score("RecompileBench.oneDeviceChanges").orElseThrow().nanos(), 1e-6);
     assertTrue(s.score("noSuchBench").isEmpty());
+  }
+
+  @Test
+  void aParameterPicksTheRowOfABenchmarkRunWithSeveralValues() {
+    JmhSummary s = JmhSummary.parse(OUTPUT);
+    assertEquals(517_678.0, s.score("revokeOrRestore", "10000").orElseThrow().nanos(), 1e-3);
+    assertEquals(21_316_285.0, s.score("revokeOrRestore", "100000").orElseThrow().nanos(), 1e-3);
+    assertTrue(s.score("revokeOrRestore", "5").isEmpty());
   }
 
   @Test

@@ -40,6 +40,9 @@ class ReportTest {
     assertTrue(md.contains("| Flow decision, tracker hit | < 100 ns | 60 ns | met |"), md);
     assertTrue(md.contains("| First-packet policy evaluation | < 2.00 µs | 252 ns | met |"), md);
     assertTrue(md.contains("| 8.37 µs | met |"), md);
+    assertTrue(md.contains("(10,000 peers, 10,000 rules) | < 10.00 ms | 517.68 µs | met |"), md);
+    assertTrue(
+        md.contains("(100,000 peers, 10,000 rules) | < 10.00 ms | 21.32 ms | **not met** |"), md);
     assertTrue(md.contains("| 114.1 MiB | met |"), md);
     assertTrue(md.contains("| Enrollments/s, embedded store | >= 1,000 | 1,200 | met |"), md);
     assertTrue(md.contains("| Enrollments/s, 3-member etcd | >= 200 | 150 | **not met** |"), md);
