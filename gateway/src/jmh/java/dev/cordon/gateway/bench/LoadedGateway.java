@@ -10,8 +10,6 @@ import dev.cordon.gateway.table.GatewayTableState;
 import dev.cordon.gateway.table.LatencyHistogram;
 import dev.cordon.gateway.table.PeerTable;
 import dev.cordon.gateway.table.TableApplier;
-import dev.cordon.tunnel.allowedips.IpPrefix;
-import java.util.List;
 
 /**
  * The gateway's own state after it applied a controller snapshot: the table state with one slot
@@ -39,7 +37,7 @@ final class LoadedGateway {
             PolicySnapshot.empty(), maxFlows, new DropCounters(), now -> true, FlowObserver.NONE);
     TableApplier applier =
         new TableApplier(
-            state, NO_DEVICE, enforcer, new LatencyHistogram(), () -> NOW, System::nanoTime);
+            state, PeerTable.NONE, enforcer, new LatencyHistogram(), () -> NOW, System::nanoTime);
     try {
       applier.apply(Fleet.snapshot(peers, rules), System.nanoTime(), NOW, (v, r, a) -> {});
     } catch (Exception e) {
@@ -55,15 +53,4 @@ final class LoadedGateway {
     return state.slot(new PeerKey(Fleet.key(device)));
   }
 
-  private static final PeerTable NO_DEVICE =
-      new PeerTable() {
-        @Override
-        public void addPeer(PeerSlot slot, List<IpPrefix> allowedIps) {}
-
-        @Override
-        public void updateAllowedIps(PeerSlot slot, List<IpPrefix> allowedIps) {}
-
-        @Override
-        public void removePeer(PeerKey key) {}
-      };
 }

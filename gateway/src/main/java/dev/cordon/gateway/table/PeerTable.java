@@ -10,6 +10,22 @@ import java.util.List;
  * number of peers and complete before it returns (the acknowledgement follows it).
  */
 public interface PeerTable {
+  /**
+   * No device at all: for a gateway's table state and enforcer measured or exercised without
+   * WireGuard (benchmarks), where nothing answers handshakes or carries packets.
+   */
+  PeerTable NONE =
+      new PeerTable() {
+        @Override
+        public void addPeer(PeerSlot slot, List<IpPrefix> allowedIps) {}
+
+        @Override
+        public void updateAllowedIps(PeerSlot slot, List<IpPrefix> allowedIps) {}
+
+        @Override
+        public void removePeer(PeerKey key) {}
+      };
+
   /** Starts answering handshakes from the slot's key; inbound packets go through the slot. */
   void addPeer(PeerSlot slot, List<IpPrefix> allowedIps);
 

@@ -49,20 +49,7 @@ class ReusedPeerIndexTest {
       if (rules == old.rules()) {
         assertTrue(reused.sharesPeerIndexWith(previous), "seed " + seed + ": same rules, reused");
       }
-      List<IpAddress> sources = new ArrayList<>();
-      old.peers().values().forEach(p -> sources.add(p.overlayAddress()));
-      sources.add(gen.destination(devices)); // sometimes no peer at all
-      for (int i = 0; i < 60; i++) {
-        IpAddress src = sources.get(gen.random().nextInt(sources.size()));
-        IpAddress dst = gen.destination(devices);
-        int proto = gen.proto();
-        int port = gen.port(proto);
-        long t = gen.time();
-        assertEquals(
-            fresh.decide(src, dst, proto, port, t),
-            reused.decide(src, dst, proto, port, t),
-            "seed " + seed + " " + old.gateway() + " " + src + " -> " + dst + ":" + port);
-      }
+      assertDecideAlike(fresh, reused, old, gen, devices, "seed " + seed);
     }
   }
 
@@ -106,20 +93,7 @@ class ReusedPeerIndexTest {
       FirstPacketEvaluator fresh = FirstPacketEvaluator.of(copyOf(next));
       assertTrue(reused.sharesRulesWith(previous), "seed " + seed + ": same rule lists, reused");
       assertFalse(fresh.sharesRulesWith(previous));
-      List<IpAddress> sources = new ArrayList<>();
-      next.peers().values().forEach(p -> sources.add(p.overlayAddress()));
-      sources.add(gen.destination(devices));
-      for (int i = 0; i < 60; i++) {
-        IpAddress src = sources.get(gen.random().nextInt(sources.size()));
-        IpAddress dst = gen.destination(devices);
-        int proto = gen.proto();
-        int port = gen.port(proto);
-        long t = gen.time();
-        assertEquals(
-            fresh.decide(src, dst, proto, port, t),
-            reused.decide(src, dst, proto, port, t),
-            "seed " + seed + " " + old.gateway() + " " + src + " -> " + dst + ":" + port);
-      }
+      assertDecideAlike(fresh, reused, next, gen, devices, "seed " + seed);
     }
   }
 
@@ -132,6 +106,30 @@ class ReusedPeerIndexTest {
     GatewayTable copied = copyOf(t);
     assertFalse(copied.peers() == t.peers(), "a plain map is copied");
     assertEquals(t.peers(), copied.peers());
+  }
+
+  /** 60 random flows, from the table's peers and from an address that is none of them. */
+  private static void assertDecideAlike(
+      FirstPacketEvaluator expected,
+      FirstPacketEvaluator actual,
+      GatewayTable table,
+      RandomPolicies gen,
+      List<DeviceRecord> devices,
+      String where) {
+    List<IpAddress> sources = new ArrayList<>();
+    table.peers().values().forEach(p -> sources.add(p.overlayAddress()));
+    sources.add(gen.destination(devices));
+    for (int i = 0; i < 60; i++) {
+      IpAddress src = sources.get(gen.random().nextInt(sources.size()));
+      IpAddress dst = gen.destination(devices);
+      int proto = gen.proto();
+      int port = gen.port(proto);
+      long t = gen.time();
+      assertEquals(
+          expected.decide(src, dst, proto, port, t),
+          actual.decide(src, dst, proto, port, t),
+          where + " " + table.gateway() + " " + src + " -> " + dst + ":" + port);
+    }
   }
 
   private static GatewayTable copyOf(GatewayTable t) {

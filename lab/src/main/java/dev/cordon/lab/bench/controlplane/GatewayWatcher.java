@@ -6,8 +6,6 @@ import dev.cordon.client.identity.Pem;
 import dev.cordon.gateway.enforce.DropCounters;
 import dev.cordon.gateway.enforce.Enforcer;
 import dev.cordon.gateway.enforce.FlowObserver;
-import dev.cordon.gateway.enforce.PeerKey;
-import dev.cordon.gateway.enforce.PeerSlot;
 import dev.cordon.gateway.enforce.PolicySnapshot;
 import dev.cordon.gateway.table.GatewayTableState;
 import dev.cordon.gateway.table.LatencyHistogram;
@@ -21,7 +19,6 @@ import dev.cordon.proto.v1.EnrollResponse;
 import dev.cordon.proto.v1.GatewayServiceGrpc;
 import dev.cordon.proto.v1.GatewayTableUpdate;
 import dev.cordon.proto.v1.WatchTableRequest;
-import dev.cordon.tunnel.allowedips.IpPrefix;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
@@ -55,7 +52,7 @@ final class GatewayWatcher implements AutoCloseable {
     this.applier =
         new TableApplier(
             new GatewayTableState(name),
-            new NoDevice(),
+            PeerTable.NONE,
             new Enforcer(
                 PolicySnapshot.empty(),
                 MAX_FLOWS,
@@ -161,18 +158,6 @@ final class GatewayWatcher implements AutoCloseable {
 
   Throwable failure() {
     return failure;
-  }
-
-  /** The device's peer set, left out: nothing here answers handshakes or carries packets. */
-  private static final class NoDevice implements PeerTable {
-    @Override
-    public void addPeer(PeerSlot slot, List<IpPrefix> allowedIps) {}
-
-    @Override
-    public void updateAllowedIps(PeerSlot slot, List<IpPrefix> allowedIps) {}
-
-    @Override
-    public void removePeer(PeerKey key) {}
   }
 
   @Override
