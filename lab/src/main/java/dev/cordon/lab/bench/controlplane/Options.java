@@ -19,7 +19,7 @@ record Options(
     Path markdown) {
 
   static final String USAGE =
-      "ControlPlaneBench [--devices 10000] [--etcd-devices 2000] [--gateways 10] [--changes 50]"
+      "ControlPlaneBench [--devices 10000] [--etcd-devices 2000] [--gateways 10] [--changes 200]"
           + " [--workers 16] [--deadline-seconds 300] [--warm-up-rounds 15] [--no-etcd] [--jmh FILE]"
           + " [--footprint FILE] [--markdown docs/benchmarks-control-plane.md]";
 
@@ -40,7 +40,7 @@ record Options(
             number(v, "--devices", 10_000),
             number(v, "--etcd-devices", 2_000),
             number(v, "--gateways", 10),
-            number(v, "--changes", 50),
+            number(v, "--changes", 200),
             number(v, "--workers", 16),
             number(v, "--deadline-seconds", 300),
             number(v, "--warm-up-rounds", 15),

@@ -55,9 +55,10 @@ final class Report {
         AWS-LC by way of the Amazon Corretto Crypto Provider (about 55 to 90 µs and 20 µs),
         as it does the check of the client certificate at every mTLS call (SunEC: about
         500 µs). Where AWS-LC cannot load, the controller says so at start and uses the JDK
-        and Bouncy Castle; `-Dcordon.ecdsa=jdk` chooses them. Run back to back on the same
-        machine (embedded store, busy machine): 1,139 enrollments/s with AWS-LC, 736/s with
-        `-Dcordon.ecdsa=jdk`.
+        and Bouncy Castle; `-Dcordon.ecdsa=jdk` chooses them. Two pairs of runs back to back
+        (embedded store, `--no-etcd`, on a machine busy with builds, load average 3 to 6):
+        736 and 812 enrollments/s with `-Dcordon.ecdsa=jdk`, 1,139 and 989/s with AWS-LC
+        (the bench command below with `--no-etcd`, once with `-Dcordon.ecdsa=jdk` before `-cp`).
       - **JIT**: on 2 cores, C2 compiling the TLS, gRPC, Bouncy Castle, SQLite and controller
         code took from a half to three quarters of a core for the first 15 s or so of
         enrollments, and was still compiling minutes later whenever token creation and
@@ -187,12 +188,14 @@ final class Report {
                 + " gateway tokens, mTLS) hold WatchTable streams and apply each update with the"
                 + " gateway's own `TableApplier` (table state, peer slots, policy snapshot, flow"
                 + " cuts; only the WireGuard device is left out) before they acknowledge it; %d"
-                + " devices enrolled as above; %d policy revisions each change every gateway's"
-                + " rules; latency is from the ApplyPolicy call to the last gateway's"
+                + " devices enrolled as above; after %d untimed ones, %d policy revisions each"
+                + " change every gateway's rules; latency is from the ApplyPolicy call to the"
+                + " last gateway's"
                 + " Acknowledge being answered. The 10 gateways share the controller's 2 cores,"
                 + " where real ones each have their own.\n",
             in.options.gateways(),
             in.options.devices(),
+            ControlPlaneBench.CHANGE_WARM_UP,
             in.options.changes()));
     md.append(NOTES);
     md.append("\n## Reproduce\n\n```\n");
