@@ -1,8 +1,9 @@
 package dev.cordon.controller.api;
 
-import dev.cordon.controller.audit.AuditAction;
 import dev.cordon.controller.audit.AuditLog;
-import dev.cordon.controller.audit.AuditOutcome;
+import dev.cordon.controller.audit.DenialAggregator;
+import dev.cordon.controller.audit.DenialLimits;
+import dev.cordon.controller.audit.RefusedCall;
 import dev.cordon.controller.ca.Principal;
 import dev.cordon.controller.ca.Verification;
 import dev.cordon.controller.ca.Verifier;
@@ -18,6 +19,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,16 +35,18 @@ import javax.net.ssl.SSLSession;
  * by the CA's {@link Verifier} (revocation included), then the {@link AccessTable}'s rule for the
  * method. Nothing in the request or its headers is consulted. No certificate, or one that does not
  * verify: UNAUTHENTICATED; a revoked certificate, the wrong kind or too low a role:
- * PERMISSION_DENIED. Every refusal is audited and counted.
+ * PERMISSION_DENIED. Every refusal is counted in the metrics and audited through a {@link
+ * DenialAggregator}: a caller's first refusal in full, its repeats as one summary per window. Close
+ * it after the server has stopped, so that pending summaries reach the store.
  */
-final class AccessInterceptor implements ServerInterceptor {
+final class AccessInterceptor implements ServerInterceptor, AutoCloseable {
 
   private static final Logger LOG = System.getLogger(AccessInterceptor.class.getName());
 
   private final AccessTable table;
   private final Verifier verifier;
   private final Registry registry;
-  private final AuditLog audit;
+  private final DenialAggregator denials;
   private final RpcMetrics metrics;
   private final Clock clock;
 
@@ -55,9 +60,15 @@ final class AccessInterceptor implements ServerInterceptor {
     this.table = table;
     this.verifier = verifier;
     this.registry = registry;
-    this.audit = audit;
+    this.denials = DenialAggregator.start(audit, clock, DenialLimits.DEFAULT);
     this.metrics = metrics;
     this.clock = clock;
+  }
+
+  /** Writes the pending summaries of refused calls; idempotent. */
+  @Override
+  public void close() {
+    denials.close();
   }
 
   /** Why a call was refused; the status, the audit reason and the metric label. */
@@ -149,19 +160,18 @@ final class AccessInterceptor implements ServerInterceptor {
     LOG.log(
         Level.INFO,
         () -> method + " refused: " + denial.status().getCode() + " " + denial.reason());
-    try {
-      audit.append(
-          denial.principal(),
-          AuditAction.API_DENIED,
-          method,
-          AuditOutcome.DENIED,
-          "",
-          denial.reason());
-    } catch (RuntimeException e) {
-      // The refusal stands even if the store cannot record it.
-      LOG.log(Level.WARNING, "could not audit a refused call to " + method, e);
-    }
+    // Never throws: a refusal stands even if the store cannot record it.
+    denials.refused(new RefusedCall(denial.principal(), peer(call), method, denial.reason()));
     call.close(denial.status(), new Metadata());
+  }
+
+  /** The caller's address without port: a new connection must not make a new audit key. */
+  private static String peer(ServerCall<?, ?> call) {
+    SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return remote == null ? "" : remote.toString();
   }
 
   private static List<X509Certificate> peerChain(SSLSession session) {

@@ -43,10 +43,12 @@ public final class ControllerServer implements AutoCloseable {
 
   private final Server server;
   private final HealthStatusManager health;
+  private final AccessInterceptor access;
 
-  private ControllerServer(Server server, HealthStatusManager health) {
+  private ControllerServer(Server server, HealthStatusManager health, AccessInterceptor access) {
     this.server = server;
     this.health = health;
+    this.access = access;
   }
 
   public static Builder builder() {
@@ -69,6 +71,7 @@ public final class ControllerServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    access.close(); // pending summaries of refused calls, before the store closes
   }
 
   @Override
@@ -196,8 +199,9 @@ public final class ControllerServer implements AutoCloseable {
       try {
         Server server = builder.build().start();
         health.setStatus("", ServingStatus.SERVING);
-        return new ControllerServer(server, health);
+        return new ControllerServer(server, health, access);
       } catch (IOException e) {
+        access.close();
         throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
       }
     }
