@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pcollections.PMap;
 
 /**
  * One table version as the first-packet path needs it: the policy module's evaluator, plus the
@@ -31,7 +32,7 @@ public final class PolicySnapshot {
    */
   public PolicySnapshot(
       GatewayTable table, Map<IpAddress, GatewayPeer> byOverlay, List<GatewayPeer> routers) {
-    this(table, FirstPacketEvaluator.of(table), Map.copyOf(byOverlay), List.copyOf(routers));
+    this(table, FirstPacketEvaluator.of(table), frozen(byOverlay), List.copyOf(routers));
   }
 
   /**
@@ -51,7 +52,7 @@ public final class PolicySnapshot {
         previous == null
             ? FirstPacketEvaluator.of(table)
             : FirstPacketEvaluator.of(table, previous.evaluator, changedPeers),
-        Map.copyOf(byOverlay),
+        frozen(byOverlay),
         List.copyOf(routers));
   }
 
@@ -75,6 +76,11 @@ public final class PolicySnapshot {
       long version, boolean relay, List<FlowRule> rules, List<Service> services) {
     GatewayTable next = table.withRules(version, relay, rules, services);
     return new PolicySnapshot(next, FirstPacketEvaluator.of(next, evaluator), byOverlay, routers);
+  }
+
+  /** A persistent map is taken as it is (nobody can change it); any other map is copied. */
+  private static Map<IpAddress, GatewayPeer> frozen(Map<IpAddress, GatewayPeer> byOverlay) {
+    return byOverlay instanceof PMap<IpAddress, GatewayPeer> p ? p : Map.copyOf(byOverlay);
   }
 
   /** An empty table: every flow is denied. The state before the first snapshot. */

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.TreePMap;
 
 /**
  * The table this gateway holds. Updates are validated in full before anything changes; a delta then
@@ -38,9 +40,11 @@ public final class GatewayTableState {
   private final LinkedHashMap<String, dev.cordon.proto.v1.FlowRule> rules = new LinkedHashMap<>();
 
   // Kept as peers change, so a snapshot never walks every peer: authorized peers by device id,
-  // every peer by overlay address, and the peers that may originate other prefixes.
-  private final TreeMap<String, AuthorizedPeer> authorized = new TreeMap<>();
-  private final Map<IpAddress, GatewayPeer> byOverlay = new HashMap<>();
+  // every peer by overlay address, and the peers that may originate other prefixes. The first two
+  // are persistent maps: each snapshot takes them as they are, and the next change makes new
+  // versions that share every untouched entry, so snapshots cost the change, not the fleet.
+  private TreePMap<String, AuthorizedPeer> authorized = TreePMap.empty();
+  private PMap<IpAddress, GatewayPeer> byOverlay = HashTreePMap.empty();
   private final Map<PeerKey, GatewayPeer> routers = new LinkedHashMap<>();
 
   /**
@@ -52,8 +56,12 @@ public final class GatewayTableState {
   private boolean peersChanged = true;
   private boolean rulesChanged = true;
 
-  /** The device ids whose entries changed since the last snapshot (a snapshot: everything). */
-  private final Set<String> changedIds = new HashSet<>();
+  /**
+   * The device ids whose entries changed since the last snapshot (a snapshot: everything). A new
+   * set after each snapshot: a cleared one keeps the capacity a full snapshot gave it, and walking
+   * or clearing it would cost the fleet again.
+   */
+  private Set<String> changedIds = new HashSet<>();
 
   public GatewayTableState(String gateway) {
     this.gateway = gateway;
@@ -190,16 +198,16 @@ public final class GatewayTableState {
 
   private void unindex(GatewayPeer p) {
     if (p == null) return;
-    byOverlay.remove(p.overlay(), p);
+    if (p.equals(byOverlay.get(p.overlay()))) byOverlay = byOverlay.minus(p.overlay());
     routers.remove(p.key());
-    if (p.status().authorized()) authorized.remove(p.deviceId());
+    if (p.status().authorized()) authorized = authorized.minus(p.deviceId());
   }
 
   private void index(GatewayPeer p) {
     if (p == null) return;
-    byOverlay.put(p.overlay(), p);
+    byOverlay = byOverlay.plus(p.overlay(), p);
     if (!p.sourcePrefixes().isEmpty()) routers.put(p.key(), p);
-    if (p.status().authorized()) authorized.put(p.deviceId(), authorizedPeer(p));
+    if (p.status().authorized()) authorized = authorized.plus(p.deviceId(), authorizedPeer(p));
   }
 
   /**
@@ -235,7 +243,7 @@ public final class GatewayTableState {
     }
     peersChanged = false;
     rulesChanged = false;
-    changedIds.clear();
+    changedIds = new HashSet<>();
     return last;
   }
 

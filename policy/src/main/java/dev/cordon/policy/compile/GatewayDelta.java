@@ -1,6 +1,7 @@
 package dev.cordon.policy.compile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ public record GatewayDelta(
       List<String> removed) {
     if (before instanceof SortedMap<String, V> b
         && after instanceof SortedMap<String, V> a
-        && b.comparator() == null
-        && a.comparator() == null) {
+        && naturalOrder(b)
+        && naturalOrder(a)) {
       merge(b, a, added, changed, removed);
       return;
     }
@@ -91,6 +92,10 @@ public record GatewayDelta(
           else if (!Objects.equals(old, v)) changed.add(v);
         });
     before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(removed::add);
+  }
+
+  private static boolean naturalOrder(SortedMap<String, ?> m) {
+    return m.comparator() == null || m.comparator() == Comparator.naturalOrder();
   }
 
   /**

@@ -44,9 +44,6 @@ public final class FirstPacketEvaluator {
   private final Decision[] denies;
   private final Decision[][] failures;
 
-  /** Above this many changed peers, sorting them all again is as cheap as shifting each in. */
-  private static final int INCREMENTAL_LIMIT = 256;
-
   private FirstPacketEvaluator(
       GatewayTable table, FirstPacketEvaluator previous, java.util.Set<String> changedPeers) {
     version = table.version();
@@ -60,7 +57,7 @@ public final class FirstPacketEvaluator {
     boolean numbered = previous != null && previous.segments.sameNumbering(segments);
     if (numbered && previous.indexed == indexed) {
       peers = previous.peers;
-    } else if (numbered && changedPeers != null && changedPeers.size() <= INCREMENTAL_LIMIT) {
+    } else if (numbered && changedPeers != null) {
       peers = previous.peers.with(changedPeers, previous.indexed, indexed, segments);
     } else {
       peers = new PeerIndex(indexed.values(), segments);
@@ -155,8 +152,8 @@ public final class FirstPacketEvaluator {
   /**
    * As {@link #of(GatewayTable, FirstPacketEvaluator)}, where {@code table}'s peers are {@code
    * previous}'s with exactly the peers of the device ids in {@code changedPeers} changed, added or
-   * removed: the peer index is then updated for those alone (a revocation costs a search and an
-   * array shift, not a sort of every peer).
+   * removed: the peer index is then updated for those alone (a revocation costs a search and one
+   * copy of the index's arrays, not a sort of every peer).
    */
   public static FirstPacketEvaluator of(
       GatewayTable table, FirstPacketEvaluator previous, java.util.Set<String> changedPeers) {

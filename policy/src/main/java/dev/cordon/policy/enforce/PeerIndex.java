@@ -42,9 +42,9 @@ final class PeerIndex {
 
   /**
    * This index with the peers of the device ids in {@code changed} moved from their entries in
-   * {@code before} to those in {@code after} (absent: none), under the same segment numbering: a
-   * removal and an insertion per changed peer, each a binary search and an array shift, instead of
-   * sorting every peer again.
+   * {@code before} to those in {@code after} (absent: none), under the same segment numbering,
+   * without sorting every peer again: each changed peer is found by binary search, and one pass
+   * copies the runs between the changes into arrays of the final size.
    */
   PeerIndex with(
       Set<String> changed,
@@ -52,46 +52,60 @@ final class PeerIndex {
       Map<String, AuthorizedPeer> after,
       SegmentMasks segments) {
     int size = peers.length;
-    int room = size + changed.size();
-    long[] h = Arrays.copyOf(hi, room);
-    long[] l = Arrays.copyOf(lo, room);
-    AuthorizedPeer[] p = Arrays.copyOf(peers, room);
-    long[][] m = Arrays.copyOf(masks, room);
+    int[] drop = new int[changed.size()];
+    int drops = 0;
+    AuthorizedPeer[] add = new AuthorizedPeer[changed.size()];
+    int adds = 0;
     for (String id : changed) {
       AuthorizedPeer old = before.get(id);
-      if (old == null || old.overlayAddress() == null) continue;
-      IpAddress a = old.overlayAddress();
-      int at = search(h, l, size, a.hi(), a.lo());
-      if (at < 0 || !p[at].deviceId().equals(id)) continue;
-      shift(h, l, p, m, at + 1, at, size - at - 1);
-      size--;
-    }
-    for (String id : changed) {
+      if (old != null && old.overlayAddress() != null) {
+        int at = search(hi, lo, size, old.overlayAddress().hi(), old.overlayAddress().lo());
+        if (at >= 0 && peers[at].deviceId().equals(id)) drop[drops++] = at;
+      }
       AuthorizedPeer now = after.get(id);
-      if (now == null || now.overlayAddress() == null) continue;
-      IpAddress a = now.overlayAddress();
-      int at = search(h, l, size, a.hi(), a.lo());
-      at = at < 0 ? -at - 1 : at;
-      shift(h, l, p, m, at, at + 1, size - at);
-      h[at] = a.hi();
-      l[at] = a.lo();
-      p[at] = now;
-      m[at] = segments.mask(now.segments());
-      size++;
+      if (now != null && now.overlayAddress() != null) add[adds++] = now;
     }
-    return new PeerIndex(
-        Arrays.copyOf(h, size),
-        Arrays.copyOf(l, size),
-        Arrays.copyOf(p, size),
-        Arrays.copyOf(m, size));
+    Arrays.sort(drop, 0, drops);
+    Arrays.sort(add, 0, adds, Comparator.comparing(AuthorizedPeer::overlayAddress));
+
+    int length = size - drops + adds;
+    long[] h = new long[length], l = new long[length];
+    AuthorizedPeer[] p = new AuthorizedPeer[length];
+    long[][] m = new long[length][];
+    int src = 0, dst = 0, d = 0, a = 0;
+    while (true) {
+      int addAt = a < adds ? insertionPoint(add[a].overlayAddress()) : size;
+      int dropAt = d < drops ? drop[d] : size;
+      int run = Math.min(addAt, dropAt) - src;
+      copy(src, h, l, p, m, dst, run);
+      src += run;
+      dst += run;
+      if (a < adds && addAt == src) { // an addition goes before the entry now at src
+        IpAddress at = add[a].overlayAddress();
+        h[dst] = at.hi();
+        l[dst] = at.lo();
+        p[dst] = add[a];
+        m[dst++] = segments.mask(add[a++].segments());
+      } else if (d < drops && dropAt == src) {
+        src++;
+        d++;
+      } else {
+        return new PeerIndex(h, l, p, m);
+      }
+    }
   }
 
-  private static void shift(
-      long[] h, long[] l, AuthorizedPeer[] p, long[][] m, int from, int to, int count) {
-    System.arraycopy(h, from, h, to, count);
-    System.arraycopy(l, from, l, to, count);
-    System.arraycopy(p, from, p, to, count);
-    System.arraycopy(m, from, m, to, count);
+  /** Where {@code a} would go among this index's entries (before an equal one). */
+  private int insertionPoint(IpAddress a) {
+    int at = search(hi, lo, peers.length, a.hi(), a.lo());
+    return at < 0 ? -at - 1 : at;
+  }
+
+  private void copy(int from, long[] h, long[] l, AuthorizedPeer[] p, long[][] m, int to, int n) {
+    System.arraycopy(hi, from, h, to, n);
+    System.arraycopy(lo, from, l, to, n);
+    System.arraycopy(peers, from, p, to, n);
+    System.arraycopy(masks, from, m, to, n);
   }
 
   /** The slot of the peer with this overlay address, or -1. */

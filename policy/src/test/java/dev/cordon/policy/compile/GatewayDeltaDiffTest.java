@@ -11,10 +11,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.pcollections.TreePMap;
 
 /**
  * The one-pass difference of two key-ordered maps equals the lookup-per-key difference of the same
- * maps held unordered, and lists added and changed entries in key order.
+ * maps held unordered, and lists added and changed entries in key order; the persistent maps that
+ * gateway tables hold differ exactly as sorted ones do.
  */
 class GatewayDeltaDiffTest {
 
@@ -36,6 +38,12 @@ class GatewayDeltaDiffTest {
     assertEquals(removed.stream().sorted().toList(), removed, "removed in key order");
     assertEquals(sorted(addedU), added, "added in key order, seed " + seed);
     assertEquals(sorted(changedU), changed, "changed in key order, seed " + seed);
+    List<String> addedP = new ArrayList<>(), changedP = new ArrayList<>();
+    List<String> removedP = new ArrayList<>();
+    GatewayDelta.diff(
+        TreePMap.fromSortedMap(before), TreePMap.fromSortedMap(after), addedP, changedP, removedP);
+    assertEquals(
+        List.of(added, changed, removed), List.of(addedP, changedP, removedP), "persistent");
     Map<String, String> rebuilt = new TreeMap<>(before);
     removed.forEach(rebuilt::remove);
     assertEquals(after.size(), rebuilt.size() + added.size(), "seed " + seed);
