@@ -11,7 +11,7 @@ JDK25 := $(shell scripts/find-jdk25)
 MVN := JAVA_HOME=$(JDK25) ./mvnw -B -ntp
 DIST := dist/target/cordon/cordon
 
-.PHONY: help build test unit demo demo-down format bench bench-gateway bench-control-plane prerequisites jdk clean
+.PHONY: help build test unit demo demo-down format bench bench-tunnel bench-gateway bench-control-plane bench-index prerequisites jdk clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -38,17 +38,25 @@ demo-down: jdk ## remove a lab left by make demo KEEP=1
 unit: jdk ## unit tests only (no root, no lab)
 	$(MVN) test
 
-bench: build prerequisites ## Cordon vs wireguard-go in the lab (root, ~6 min); rewrites docs/benchmarks.md
+bench: bench-tunnel bench-gateway bench-control-plane ## every benchmark below, in turn (root, ~25 min); docs/benchmarks.md lists every target
+
+bench-tunnel: build prerequisites ## Cordon vs wireguard-go in the lab (root, ~6 min); rewrites docs/benchmarks.md
 	$(JDK25)/bin/java -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.Bench --markdown docs/benchmarks.md
+	@$(MAKE) --no-print-directory bench-index
 
 bench-gateway: build prerequisites ## revocation enforcement and gateway vs bare-tunnel throughput (root, ~6 min); writes docs/benchmarks-gateway.md
 	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -Dcordon.dist.dir=$(DIST) -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.GatewayBench --revocations 50 --rounds 5 --markdown docs/benchmarks-gateway.md
+	@$(MAKE) --no-print-directory bench-index
 
 bench-control-plane: build prerequisites ## controller and enforcement numbers (JMH, live controller, etcd; ~10 min); writes docs/benchmarks-control-plane.md
 	$(MVN) -q -Pbench -pl gateway -am package -DskipTests
 	$(JDK25)/bin/java -jar gateway/target/benchmarks.jar 'FlowDecisionBench|RecompileBench|TableUpdateBench' -wi 2 -i 5 -f 1 -r 1s -w 1s | tee gateway/target/jmh.txt
 	$(JDK25)/bin/java -Xmx2g -cp gateway/target/benchmarks.jar dev.cordon.gateway.bench.PeerTableFootprint 100000 10000 | tee gateway/target/footprint.txt
 	$(JDK25)/bin/java --enable-native-access=ALL-UNNAMED -cp "lab/target/classes:$(DIST)/lib/*" dev.cordon.lab.bench.controlplane.ControlPlaneBench --jmh gateway/target/jmh.txt --footprint gateway/target/footprint.txt --markdown docs/benchmarks-control-plane.md
+	@$(MAKE) --no-print-directory bench-index
+
+bench-index: jdk ## copy the gateway and control-plane targets into docs/benchmarks.md (each bench does this)
+	$(JDK25)/bin/java -cp lab/target/classes dev.cordon.lab.bench.BenchmarkIndex --markdown docs/benchmarks.md
 
 format: jdk ## rewrite sources in the project's format
 	$(MVN) spotless:apply

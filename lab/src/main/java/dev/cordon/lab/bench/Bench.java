@@ -15,17 +15,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code make bench}: a wireguard-go pair and a Cordon pair in one lab, each benchmark run on both
- * pairs alternately, {@code --rounds} times (3), the medians compared as Cordon/wireguard-go
- * ratios. Prints Markdown; {@code --markdown FILE} also writes it there. Needs root.
+ * {@code make bench-tunnel}: a wireguard-go pair and a Cordon pair in one lab, each benchmark run
+ * on both pairs alternately, {@code --rounds} times (3), the medians compared as
+ * Cordon/wireguard-go ratios. Prints Markdown; {@code --markdown FILE} also writes it there. Needs
+ * root.
  *
  * <p>Options: {@code --rounds N} (1-5), {@code --seconds S} per iperf3 run (1-30, default 5),
  * {@code --pairs both|wireguard-go|cordon}, {@code --flood-peers N} (default 256), {@code --only
  * LIST} (comma-separated groups among {@link #GROUPS}; default all, which is what {@code make
- * bench} runs).
+ * bench-tunnel} runs).
  */
 public final class Bench {
-  static final String REPRODUCE = "sudo make bench";
+  static final String REPRODUCE = "sudo make bench-tunnel";
   static final String MAIN =
       "java -cp 'lab/target/classes:dist/target/cordon/cordon/lib/*'"
           + " -Dcordon.dist.dir=dist/target/cordon/cordon dev.cordon.lab.bench.Bench"
