@@ -3,6 +3,7 @@ package dev.cordon.gateway.identity;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.protobuf.ByteString;
+import dev.cordon.gateway.support.SpiffeCa;
 import dev.cordon.gateway.sync.Backoff;
 import dev.cordon.proto.v1.RenewRequest;
 import dev.cordon.proto.v1.RenewResponse;
@@ -37,7 +38,7 @@ class CertificateRenewerTest {
   @TempDir Path dir;
   Instant now = T0;
   final InstantSource clock = () -> now;
-  final TestCa ca = new TestCa(T0);
+  final SpiffeCa ca = new SpiffeCa("test ca", T0);
   final List<byte[]> csrs = new ArrayList<>();
   final List<String> events = new ArrayList<>();
   RuntimeException refuse;
@@ -66,9 +67,9 @@ class CertificateRenewerTest {
     var key = CertificateRequest.freshKey(new SecureRandom());
     original = ca.leaf(key.getPublic(), T0, T0.plus(LIFE));
     var identity = new RenewableKeyManager.Identity(key.getPrivate(), List.of(original));
-    CredentialFiles.replace(dir, identity, List.of(ca.certificate));
+    CredentialFiles.replace(dir, identity, List.of(ca.certificate()));
     keys = new RenewableKeyManager(key.getPrivate(), List.of(original));
-    trust = new TrustBundle(List.of(ca.certificate));
+    trust = new TrustBundle(List.of(ca.certificate()));
     renewer =
         new CertificateRenewer(
             dir,
@@ -102,7 +103,7 @@ class CertificateRenewerTest {
       X509Certificate leaf = ca.leaf(subject, now.minus(backdate), now.plus(LIFE));
       return RenewResponse.newBuilder()
           .addCertificateChain(ByteString.copyFrom(leaf.getEncoded()))
-          .addCaBundle(ByteString.copyFrom(ca.certificate.getEncoded()))
+          .addCaBundle(ByteString.copyFrom(ca.certificate().getEncoded()))
           .build();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -158,7 +159,7 @@ class CertificateRenewerTest {
         new X509Certificate[] {renewed},
         keys.getCertificateChain(keys.chooseClientAlias(null, null, null)));
     assertEquals(List.of("renewed " + renewed.getSerialNumber()), events);
-    assertEquals(List.of(ca.certificate), trust.current(), "the controller's bundle is trusted");
+    assertEquals(List.of(ca.certificate()), trust.current(), "the controller's bundle is trusted");
     assertEquals(Duration.ofHours(16), next);
     try (var files = Files.list(dir)) {
       assertEquals(
@@ -187,7 +188,7 @@ class CertificateRenewerTest {
     assertArrayEquals(keyBefore, Files.readAllBytes(dir.resolve("device.key")));
     assertSame(original, keys.current().leaf());
     assertTrue(events.getFirst().contains("controller down"), events.toString());
-    assertEquals(List.of(ca.certificate), trust.current(), "a failed renewal keeps the trust");
+    assertEquals(List.of(ca.certificate()), trust.current(), "a failed renewal keeps the trust");
 
     for (int i = 0; i < 20; i++) renewer.step();
     now = T0.plus(LIFE).minusSeconds(20);

@@ -2,6 +2,7 @@ package dev.cordon.gateway.identity;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.cordon.gateway.support.SpiffeCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CredentialFilesTest {
   @TempDir Path dir;
   final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  final TestCa ca = new TestCa(now);
+  final SpiffeCa ca = new SpiffeCa("test ca", now);
 
   RenewableKeyManager.Identity identity() {
     var key = CertificateRequest.freshKey(new SecureRandom());
@@ -24,7 +25,7 @@ class CredentialFilesTest {
 
   @Test
   void the_key_file_is_readable_by_its_owner_only() throws Exception {
-    CredentialFiles.replace(dir, identity(), List.of(ca.certificate));
+    CredentialFiles.replace(dir, identity(), List.of(ca.certificate()));
     assertEquals(
         "rw-------",
         java.nio.file.attribute.PosixFilePermissions.toString(
@@ -33,7 +34,7 @@ class CredentialFilesTest {
 
   @Test
   void a_swap_interrupted_after_the_chain_moved_is_finished_by_moving_the_key() throws Exception {
-    CredentialFiles.replace(dir, identity(), List.of(ca.certificate));
+    CredentialFiles.replace(dir, identity(), List.of(ca.certificate()));
     Files.writeString(dir.resolve("device.key.next"), "new key\n");
     assertEquals(
         "finished installing a renewed certificate that was interrupted",
@@ -45,7 +46,7 @@ class CredentialFilesTest {
   @Test
   void a_swap_interrupted_before_anything_moved_is_undone_and_the_old_pair_stays()
       throws Exception {
-    CredentialFiles.replace(dir, identity(), List.of(ca.certificate));
+    CredentialFiles.replace(dir, identity(), List.of(ca.certificate()));
     String key = Files.readString(dir.resolve("device.key"));
     Files.writeString(dir.resolve("device.key.next"), "new key\n");
     Files.writeString(dir.resolve("device.crt.next"), "new chain\n");

@@ -21,8 +21,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throwaway self-signed CA, valid around the real clock (TLS trust checks use it), issuing
- * controller and gateway leaves with SPIFFE identities, as the controller's CA does.
+ * A throwaway self-signed CA issuing controller and gateway leaves with SPIFFE identities, as the
+ * controller's CA does, with increasing serials. Valid around the real clock (TLS trust checks use
+ * it), or around a given instant for tests that run on a clock of their own.
  */
 public final class SpiffeCa {
   private static final Duration SLACK = Duration.ofHours(1);
@@ -34,8 +35,12 @@ public final class SpiffeCa {
   private long serial = 1;
 
   public SpiffeCa(String commonName) {
+    this(commonName, Instant.now());
+  }
+
+  /** A CA valid from an hour before {@code now} for 30 days. */
+  public SpiffeCa(String commonName, Instant now) {
     name = new X500Name("CN=" + commonName);
-    Instant now = Instant.now();
     certificate = issue(key.getPublic(), name, null, true, now.minus(SLACK), now.plus(LIFE));
   }
 
@@ -54,6 +59,11 @@ public final class SpiffeCa {
     Instant now = Instant.now();
     return issue(
         subjectKey, new X500Name("CN=leaf"), spiffe, false, now.minus(SLACK), now.plus(LIFE));
+  }
+
+  /** A leaf without a SPIFFE identity for {@code subjectKey}, valid over the given span. */
+  public X509Certificate leaf(PublicKey subjectKey, Instant notBefore, Instant notAfter) {
+    return issue(subjectKey, new X500Name("CN=leaf"), null, false, notBefore, notAfter);
   }
 
   public static KeyPair freshKey() {
