@@ -38,6 +38,10 @@ public class TableUpdateBench {
   @Param("10000")
   int rules;
 
+  /** Live flows in the tracker when the updates arrive (all of device 1, which stays). */
+  @Param({"0", "100000"})
+  int flows;
+
   private LoadedGateway gateway;
   private long version;
   private boolean revoked;
@@ -45,8 +49,20 @@ public class TableUpdateBench {
 
   @Setup(Level.Trial)
   public void load() {
-    gateway = LoadedGateway.load(peers, rules, 100_000);
+    gateway = LoadedGateway.load(peers, rules, Math.max(flows, 1));
     version = gateway.state.version();
+    // Device 1 may reach service network 1 on its rule's port: one flow per source port and host.
+    var slot = gateway.slot(1);
+    var headers = new dev.cordon.gateway.packet.IpHeaders();
+    for (int i = 0; i < flows; i++) {
+      int host = Fleet.serviceNetwork(1) | (1 + i / 20_000);
+      byte[] syn = Fleet.tcp(Fleet.overlay(1), 40_000 + i % 20_000, host, Fleet.port(1), 0x02);
+      var dropped = gateway.enforcer.outside(slot, syn, 0, syn.length, headers, LoadedGateway.NOW);
+      if (dropped != null) throw new IllegalStateException("flow " + i + " dropped: " + dropped);
+    }
+    if (gateway.enforcer.flows() != flows) {
+      throw new IllegalStateException(gateway.enforcer.flows() + " flows tracked, not " + flows);
+    }
   }
 
   @Benchmark

@@ -11,6 +11,8 @@ import dev.cordon.policy.eval.Decision;
 import dev.cordon.policy.eval.DenyReason;
 import dev.cordon.policy.registry.DeviceStatus;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The packet path's decisions, in evaluation order. For a packet from a peer (outside):
@@ -180,7 +182,7 @@ public final class Enforcer {
     synchronized (this) {
       tracker.newTableVersion(next.version());
       if (cut.isEmpty()) return 0;
-      for (ConnEntry e : tracker.stale()) {
+      for (ConnEntry e : flowsOf(cut)) {
         FlowKey k = e.key();
         if (!involves(cut, k)) continue;
         Decision d = recheck(k, next, now);
@@ -194,6 +196,17 @@ public final class Enforcer {
       }
     }
     return n;
+  }
+
+  /**
+   * The tracked flows that may involve {@code peers}: found by their overlay addresses when none of
+   * them originates other prefixes (the rule: devices), else every flow.
+   */
+  private Collection<ConnEntry> flowsOf(Collection<GatewayPeer> peers) {
+    for (GatewayPeer p : peers) if (!p.sourcePrefixes().isEmpty()) return tracker.stale();
+    Set<ConnEntry> flows = new LinkedHashSet<>();
+    for (GatewayPeer p : peers) flows.addAll(tracker.involving(p.overlay().hi(), p.overlay().lo()));
+    return flows;
   }
 
   private static boolean involves(Collection<GatewayPeer> peers, FlowKey k) {

@@ -128,6 +128,27 @@ class TableApplierTest {
   }
 
   @Test
+  void revokingAPeerThatRoutesAPrefixCutsTheFlowsFromBehindIt() throws Exception {
+    apply(
+        update(
+            delta(5, 6)
+                .addAddedPeers(
+                    peer(3, "router-1", "100.64.0.3", DeviceStatus.DEVICE_STATUS_ACTIVE, "cameras")
+                        .addAllowedSourcePrefixes(prefix("10.99.0.0/24")))));
+    assertNull(out(slot(3), Packets.tcp("10.99.0.5", 40000, "10.10.1.20", 443, 2)));
+    assertNull(out(slot(1), syn));
+    device.events.clear();
+    apply(
+        update(
+            delta(6, 7)
+                .addChangedPeers(
+                    peer(3, "router-1", "100.64.0.3", DeviceStatus.DEVICE_STATUS_REVOKED)
+                        .addAllowedSourcePrefixes(prefix("10.99.0.0/24")))));
+    assertEquals(List.of("remove router-1", "cut REVOKED", "ack 7"), device.events);
+    assertEquals(1, enforcer.flows(), "only cam-1's flow lives on");
+  }
+
+  @Test
   void aRemovedKeyLosesItsSessionAndFlows() throws Exception {
     assertNull(out(slot(2), Packets.tcp("100.64.0.2", 1, "10.10.1.20", 443, 2)));
     apply(update(delta(5, 7).addRemovedPeerKeys(ByteString.copyFrom(key(2)))));

@@ -3,10 +3,13 @@ package dev.cordon.policy.conntrack;
 import dev.cordon.policy.eval.Decision;
 import dev.cordon.policy.model.Protocol;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tracks flows for one enforcement point. Usage per packet: {@link #lookup}; on a hit, {@link
@@ -17,8 +20,18 @@ public final class ConnTracker {
   private final Timeouts timeouts;
   private final int maxEntries;
   private final LinkedHashMap<FlowKey, ConnEntry> entries;
+
+  /**
+   * The entries by the address at either end, kept with {@link #entries}: cutting a revoked peer's
+   * flows then costs its flows, not every flow the gateway holds (a scan of a million entries took
+   * longer than a revocation may, under the lock the packet path waits on).
+   */
+  private final Map<Endpoint, Set<ConnEntry>> byEndpoint = new HashMap<>();
+
   private long currentVersion;
   private long evictions;
+
+  private record Endpoint(long hi, long lo) {}
 
   /** A hit: the entry, which way the packet goes, and whether its verdict predates the table. */
   public record Hit(ConnEntry entry, Direction direction, boolean stale) {}
@@ -42,7 +55,7 @@ public final class ConnTracker {
     }
     if (e == null) return null;
     if (nowMillis >= e.expiresAt) {
-      entries.remove(e.key());
+      remove(e.key());
       return null;
     }
     return new Hit(e, dir, e.tableVersion != currentVersion);
@@ -52,9 +65,11 @@ public final class ConnTracker {
   public ConnEntry track(
       FlowKey key, Decision decision, long tableVersion, int tcpFlags, long now) {
     ConnEntry e = new ConnEntry(key, decision, tableVersion, initialState(key.ipProto()));
-    entries.remove(key);
+    remove(key);
     while (entries.size() >= maxEntries) evictOne(now);
     entries.put(key, e);
+    index(new Endpoint(key.srcHi(), key.srcLo()), e);
+    index(new Endpoint(key.dstHi(), key.dstLo()), e);
     seen(e, Direction.ORIGINAL, tcpFlags, now);
     return e;
   }
@@ -83,6 +98,12 @@ public final class ConnTracker {
     return out;
   }
 
+  /** The live entries with the address {@code (hi, lo)} at either end, in no particular order. */
+  public List<ConnEntry> involving(long hi, long lo) {
+    Set<ConnEntry> s = byEndpoint.get(new Endpoint(hi, lo));
+    return s == null ? List.of() : List.copyOf(s);
+  }
+
   /** Stamps a re-evaluated verdict; a flow now denied keeps its entry so it stays cut. */
   public void recheck(ConnEntry e, Decision decision, long tableVersion) {
     e.decision = decision;
@@ -90,15 +111,20 @@ public final class ConnTracker {
   }
 
   public boolean remove(FlowKey key) {
-    return entries.remove(key) != null;
+    ConnEntry e = entries.remove(key);
+    if (e == null) return false;
+    unindex(e);
+    return true;
   }
 
   /** Drops every expired entry; returns how many. */
   public int expire(long now) {
     int n = 0;
     for (Iterator<ConnEntry> it = entries.values().iterator(); it.hasNext(); ) {
-      if (now >= it.next().expiresAt) {
+      ConnEntry e = it.next();
+      if (now >= e.expiresAt) {
         it.remove();
+        unindex(e);
         n++;
       }
     }
@@ -117,15 +143,33 @@ public final class ConnTracker {
   private void evictOne(long now) {
     Iterator<Map.Entry<FlowKey, ConnEntry>> it = entries.entrySet().iterator();
     for (int i = 0; i < 8 && it.hasNext(); i++) {
-      if (now >= it.next().getValue().expiresAt) {
+      ConnEntry e = it.next().getValue();
+      if (now >= e.expiresAt) {
         it.remove();
+        unindex(e);
         return;
       }
     }
     it = entries.entrySet().iterator();
-    it.next();
+    ConnEntry eldest = it.next().getValue();
     it.remove();
+    unindex(eldest);
     evictions++;
+  }
+
+  private void index(Endpoint at, ConnEntry e) {
+    byEndpoint.computeIfAbsent(at, x -> new HashSet<>()).add(e);
+  }
+
+  private void unindex(ConnEntry e) {
+    FlowKey k = e.key();
+    unindex(new Endpoint(k.srcHi(), k.srcLo()), e);
+    unindex(new Endpoint(k.dstHi(), k.dstLo()), e);
+  }
+
+  private void unindex(Endpoint at, ConnEntry e) {
+    Set<ConnEntry> s = byEndpoint.get(at);
+    if (s != null && s.remove(e) && s.isEmpty()) byEndpoint.remove(at);
   }
 
   private static FlowState initialState(int ipProto) {

@@ -2,6 +2,7 @@ package dev.cordon.lab.bench.controlplane;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,25 +29,35 @@ record JmhSummary(List<String> table) {
 
   /** The score and unit of the first row whose benchmark ends with {@code name}. */
   Optional<Score> score(String name) {
-    return score(name, null);
+    return score(name, Map.of());
   }
 
   /**
-   * The score and unit of the first row whose benchmark ends with {@code name} and, unless {@code
-   * param} is null, one of whose parameter columns reads {@code param}.
+   * The score and unit of the first row whose benchmark ends with {@code name} and whose parameter
+   * columns (named in the header, such as {@code (peers)}) read as {@code params} says.
    */
-  Optional<Score> score(String name, String param) {
-    for (String row : table.subList(Math.min(1, table.size()), table.size())) {
+  Optional<Score> score(String name, Map<String, String> params) {
+    if (table.isEmpty()) return Optional.empty();
+    List<String> header = List.of(table.getFirst().trim().split("\\s+"));
+    for (String row : table.subList(1, table.size())) {
       String[] t = row.trim().split("\\s+");
-      if (t.length < 4 || !t[0].endsWith(name)) continue;
+      if (t.length < 4 || !t[0].endsWith(name) || !matches(header, t, params)) continue;
       for (int i = 1; i + 2 < t.length; i++) {
         if (t[i].equals("avgt") || t[i].equals("ss") || t[i].equals("sample")) {
-          if (param != null && !java.util.Arrays.asList(t).subList(1, i).contains(param)) break;
           return Optional.of(new Score(Double.parseDouble(t[i + 2]), t[t.length - 1]));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether each named parameter's column in {@code row} holds the value asked for. */
+  private static boolean matches(List<String> header, String[] row, Map<String, String> params) {
+    for (var p : params.entrySet()) {
+      int column = header.indexOf("(" + p.getKey() + ")");
+      if (column < 0 || column >= row.length || !row[column].equals(p.getValue())) return false;
+    }
+    return true;
   }
 
   record Score(double value, String unit) {

@@ -3,6 +3,7 @@ package dev.cordon.lab.bench.controlplane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JmhSummaryTest {
@@ -10,12 +11,14 @@ class JmhSummaryTest {
       """
       # Run complete. Total time: 00:01:10
 
-      Benchmark                                           (devices)  (peers)  (rules)  Mode  Cnt    Score     Error  Units
-      FlowDecisionBench.firstPacketPolicy                       N/A   100000    10000  avgt    3  252.364 ± 917.136  ns/op
-      FlowDecisionBench.trackerHit                              N/A   100000    10000  avgt    3   59.672 ± 227.532  ns/op
-      RecompileBench.oneDeviceChanges                        100000      N/A    10000  avgt    3    8.369 ±   7.474  us/op
-      TableUpdateBench.revokeOrRestore                          N/A    10000    10000  avgt    3  517.678 ± 390.860  us/op
-      TableUpdateBench.revokeOrRestore                          N/A   100000    10000  avgt    3  21316.285 ± 14125.880  us/op
+      Benchmark                                 (devices)  (flows)  (peers)  (rules)  Mode  Cnt    Score     Error  Units
+      FlowDecisionBench.firstPacketPolicy             N/A      N/A   100000    10000  avgt    3  252.364 ± 917.136  ns/op
+      FlowDecisionBench.trackerHit                    N/A      N/A   100000    10000  avgt    3   59.672 ± 227.532  ns/op
+      RecompileBench.oneDeviceChanges              100000      N/A      N/A    10000  avgt    3    8.369 ±   7.474  us/op
+      TableUpdateBench.revokeOrRestore                N/A        0    10000    10000  avgt    3  517.678 ± 390.860  us/op
+      TableUpdateBench.revokeOrRestore                N/A        0   100000    10000  avgt    3  21316.285 ± 14125.880  us/op
+      TableUpdateBench.revokeOrRestore                N/A   100000    10000    10000  avgt    3   19.816 ±   9.640  us/op
+      TableUpdateBench.revokeOrRestore                N/A   100000   100000    10000  avgt    3  207.387 ±  73.787  us/op
 
       Benchmark result is saved to /tmp/x.json
       """;
@@ -23,7 +26,7 @@ class JmhSummaryTest {
   @Test
   void theSummaryTableIsKeptAsPrintedUpToTheBlankLine() {
     JmhSummary s = JmhSummary.parse(OUTPUT);
-    assertEquals(6, s.table().size());
+    assertEquals(8, s.table().size());
     assertTrue(s.table().getFirst().startsWith("Benchmark "));
   }
 
@@ -36,11 +39,24 @@ class JmhSummaryTest {
   }
 
   @Test
-  void aParameterPicksTheRowOfABenchmarkRunWithSeveralValues() {
+  void namedParametersPickTheRowOfABenchmarkRunWithSeveralValues() {
     JmhSummary s = JmhSummary.parse(OUTPUT);
-    assertEquals(517_678.0, s.score("revokeOrRestore", "10000").orElseThrow().nanos(), 1e-3);
-    assertEquals(21_316_285.0, s.score("revokeOrRestore", "100000").orElseThrow().nanos(), 1e-3);
-    assertTrue(s.score("revokeOrRestore", "5").isEmpty());
+    assertEquals(
+        517_678.0,
+        s.score("revokeOrRestore", Map.of("peers", "10000", "flows", "0")).orElseThrow().nanos(),
+        1e-3);
+    assertEquals(
+        21_316_285.0,
+        s.score("revokeOrRestore", Map.of("peers", "100000", "flows", "0")).orElseThrow().nanos(),
+        1e-3);
+    assertEquals(
+        207_387.0,
+        s.score("revokeOrRestore", Map.of("peers", "100000", "flows", "100000"))
+            .orElseThrow()
+            .nanos(),
+        1e-3);
+    assertTrue(s.score("revokeOrRestore", Map.of("peers", "5")).isEmpty());
+    assertTrue(s.score("revokeOrRestore", Map.of("nosuch", "0")).isEmpty(), "unknown column");
   }
 
   @Test
