@@ -44,6 +44,8 @@ public class FlowDecisionBench {
   private PolicySnapshot policy;
   private byte[] established;
   private byte[] denied;
+  private byte[] fresh;
+  private int nextFlow;
   private long serviceLo;
   private final IpHeaders headers = new IpHeaders();
 
@@ -68,6 +70,9 @@ public class FlowDecisionBench {
     DropReason d = gateway.enforcer.outside(deniedSlot, denied, 0, denied.length, headers, now());
     if (d != DropReason.EXPLICIT_DENY) throw new IllegalStateException("expected a deny: " + d);
     if (!decide().allowed()) throw new IllegalStateException("the first packet was denied");
+    fresh = Fleet.tcp(Fleet.overlay(1), 1, service, Fleet.port(1), 0x02);
+    DropReason f = firstPacketAllowedThroughEnforcer();
+    if (f != null) throw new IllegalStateException("a new allowed flow was dropped: " + f);
   }
 
   private static long now() {
@@ -85,6 +90,21 @@ public class FlowDecisionBench {
   @Benchmark
   public Decision firstPacketPolicy() {
     return decide();
+  }
+
+  /**
+   * A new flow's first packet, allowed, through the whole enforcer path: miss, policy, and
+   * tracking it (with the tracker full, so each new flow also evicts the least recently used).
+   * Each call changes the source port and the last octet of the source-side service host, so
+   * every call is a flow the tracker has not seen within its 65,536 entries.
+   */
+  @Benchmark
+  public DropReason firstPacketAllowedThroughEnforcer() {
+    int n = nextFlow++;
+    fresh[20] = (byte) (n >>> 8);
+    fresh[21] = (byte) n;
+    fresh[19] = (byte) (20 + ((n >>> 16) & 0x3f)); // another host in service network 1
+    return gateway.enforcer.outside(allowedSlot, fresh, 0, fresh.length, headers, now());
   }
 
   /** A new flow refused by an explicit deny, through the whole enforcer path (miss, policy). */

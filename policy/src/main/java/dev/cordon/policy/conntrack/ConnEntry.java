@@ -12,6 +12,14 @@ public final class ConnEntry {
   long packetsOriginal;
   long packetsReply;
 
+  // The tracker's chains of entries that share a source or a destination address (see
+  // ConnTracker.involving): links in the entries themselves, so tracking a flow allocates nothing
+  // for them and forgetting one is a few pointer moves.
+  ConnEntry nextFrom;
+  ConnEntry prevFrom;
+  ConnEntry nextTo;
+  ConnEntry prevTo;
+
   ConnEntry(FlowKey key, Decision decision, long tableVersion, FlowState state) {
     this.key = key;
     this.decision = decision;
