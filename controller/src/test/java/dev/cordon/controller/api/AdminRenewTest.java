@@ -16,7 +16,6 @@ import dev.cordon.controller.identity.LocalKeys;
 import dev.cordon.controller.identity.RenewalRefused;
 import dev.cordon.controller.identity.Renewed;
 import dev.cordon.controller.registry.AdminRole;
-import dev.cordon.proto.v1.AdminServiceGrpc;
 import dev.cordon.proto.v1.ListTokensRequest;
 import dev.cordon.proto.v1.RenewAdminRequest;
 import dev.cordon.proto.v1.RenewResponse;
@@ -27,7 +26,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +46,6 @@ class AdminRenewTest {
     controller.close();
   }
 
-  private AdminServiceGrpc.AdminServiceBlockingStub admin(TlsController.Credential who)
-      throws Exception {
-    return AdminServiceGrpc.newBlockingStub(controller.channel(who))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
-  }
-
   private static RenewAdminRequest renew(KeyPair keys, boolean force) {
     return RenewAdminRequest.newBuilder()
         .setCsrDer(ByteString.copyFrom(LocalKeys.csr(keys)))
@@ -70,7 +62,7 @@ class AdminRenewTest {
   @Test
   void anAuditorRenewsItselfFromTwoThirdsOfItsLifeAndTheNewCertificateWorks() throws Exception {
     TlsController.Credential auditor = controller.admin("ann", AdminRole.AUDITOR);
-    var stub = admin(auditor);
+    var stub = controller.adminStub(auditor);
 
     StatusRuntimeException early =
         assertThrows(
@@ -90,7 +82,8 @@ class AdminRenewTest {
     assertEquals(
         leaf, controller.fleet.registry().findAdmin("ann").orElseThrow().credential().current());
     // The new key and certificate open a session with the same role as before.
-    admin(new TlsController.Credential(fresh, leaf))
+    controller
+        .adminStub(new TlsController.Credential(fresh, leaf))
         .listTokens(ListTokensRequest.getDefaultInstance());
     assertEquals(
         List.of(AuditOutcome.DENIED, AuditOutcome.SUCCESS),
@@ -103,7 +96,7 @@ class AdminRenewTest {
   void aForcedRenewalIsAllowedAtOnceAndTheRoleStaysAsItWas() throws Exception {
     TlsController.Credential operator = controller.admin("olga", AdminRole.OPERATOR);
 
-    RenewResponse renewed = admin(operator).renewAdmin(renew(operator.keys(), true));
+    RenewResponse renewed = controller.adminStub(operator).renewAdmin(renew(operator.keys(), true));
 
     assertEquals(1, renewed.getCertificateChainCount());
     assertEquals(
@@ -118,7 +111,8 @@ class AdminRenewTest {
 
     StatusRuntimeException refused =
         assertThrows(
-            StatusRuntimeException.class, () -> admin(owner).renewAdmin(renew(owner.keys(), true)));
+            StatusRuntimeException.class,
+            () -> controller.adminStub(owner).renewAdmin(renew(owner.keys(), true)));
 
     assertEquals(Status.Code.PERMISSION_DENIED, refused.getStatus().getCode());
     RenewalRefused recovery =

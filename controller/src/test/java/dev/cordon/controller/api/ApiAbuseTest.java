@@ -85,15 +85,12 @@ class ApiAbuseTest {
     assertFalse(text.contains("-----BEGIN"), "PEM material reached the log");
   }
 
-  private AdminServiceGrpc.AdminServiceBlockingStub admin(TlsController.Credential who)
-      throws Exception {
-    return AdminServiceGrpc.newBlockingStub(controller.channel(who))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
-  }
-
   private String createToken(TokenSpec spec) throws Exception {
     String token =
-        admin(owner).createToken(CreateTokenRequest.newBuilder().setSpec(spec).build()).getToken();
+        controller
+            .adminStub(owner)
+            .createToken(CreateTokenRequest.newBuilder().setSpec(spec).build())
+            .getToken();
     secrets.add(token);
     secrets.add(Base64.getEncoder().encodeToString(controller.fleet.codec.decode(token).secret()));
     return token;
@@ -186,7 +183,8 @@ class ApiAbuseTest {
     Status.Code result =
         code(
             () ->
-                admin(operator)
+                controller
+                    .adminStub(operator)
                     .createAdmin(
                         dev.cordon.proto.v1.CreateAdminRequest.newBuilder()
                             .setName("mallory")
@@ -218,7 +216,9 @@ class ApiAbuseTest {
 
     assertEquals(
         Status.Code.PERMISSION_DENIED,
-        code(() -> admin(device).listDevices(ListDevicesRequest.getDefaultInstance())));
+        code(
+            () ->
+                controller.adminStub(device).listDevices(ListDevicesRequest.getDefaultInstance())));
   }
 
   @Test
@@ -250,7 +250,8 @@ class ApiAbuseTest {
             .replaceAll(".*/", "");
     // The first owner's 12 h certificate expired while the clock moved on; a fresh admin acts.
     TlsController.Credential laterOwner = controller.admin("owner2", AdminRole.OWNER);
-    admin(laterOwner)
+    controller
+        .adminStub(laterOwner)
         .revokeDevice(
             DeviceStatusChangeRequest.newBuilder().setDeviceId(id).setReason("stolen").build());
 
@@ -265,7 +266,8 @@ class ApiAbuseTest {
   void aQuarantinedDeviceCannotRenew() throws Exception {
     TlsController.Credential device = enrollDevice();
     String id = controller.fleet.registry().devices(null, java.util.Map.of()).getFirst().id();
-    admin(owner)
+    controller
+        .adminStub(owner)
         .quarantineDevice(
             DeviceStatusChangeRequest.newBuilder().setDeviceId(id).setReason("anomaly").build());
     controller.fleet.clock.advance(Duration.ofHours(17));
@@ -323,7 +325,9 @@ class ApiAbuseTest {
 
     assertEquals(
         Status.Code.UNIMPLEMENTED,
-        code(() -> admin(owner).applyPolicy(ApplyPolicyRequest.getDefaultInstance())));
+        code(
+            () ->
+                controller.adminStub(owner).applyPolicy(ApplyPolicyRequest.getDefaultInstance())));
     assertEquals(
         Status.Code.UNIMPLEMENTED,
         code(
@@ -348,7 +352,8 @@ class ApiAbuseTest {
     TlsController.Credential auditor = controller.admin("ann", AdminRole.AUDITOR);
 
     var events =
-        admin(auditor)
+        controller
+            .adminStub(auditor)
             .queryAudit(
                 QueryAuditRequest.newBuilder()
                     .setAction(dev.cordon.proto.v1.AuditAction.AUDIT_ACTION_TOKEN_CREATE)

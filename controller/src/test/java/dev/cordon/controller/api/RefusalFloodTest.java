@@ -7,7 +7,6 @@ import dev.cordon.controller.audit.AuditAction;
 import dev.cordon.controller.audit.AuditEntry;
 import dev.cordon.controller.audit.AuditQuery;
 import dev.cordon.controller.registry.AdminRole;
-import dev.cordon.proto.v1.AdminServiceGrpc;
 import dev.cordon.proto.v1.AuditEvent;
 import dev.cordon.proto.v1.CreateTokenRequest;
 import dev.cordon.proto.v1.PrincipalKind;
@@ -18,7 +17,6 @@ import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,16 +41,10 @@ class RefusalFloodTest {
     controller.close();
   }
 
-  private AdminServiceGrpc.AdminServiceBlockingStub admin(TlsController.Credential who)
-      throws Exception {
-    return AdminServiceGrpc.newBlockingStub(controller.channel(who))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
-  }
-
   @Test
   void twoHundredWrongRoleCallsLeaveOneEntryUntilShutdownAddsOneSummaryAndAllAreCounted()
       throws Exception {
-    var eve = admin(controller.admin("eve", AdminRole.AUDITOR));
+    var eve = controller.adminStub(controller.admin("eve", AdminRole.AUDITOR));
     CreateTokenRequest request =
         CreateTokenRequest.newBuilder()
             .setSpec(
@@ -67,7 +59,8 @@ class RefusalFloodTest {
 
     assertEquals(200, controller.metrics.denials("ROLE"), "metrics count every refusal");
     List<AuditEvent> seen =
-        admin(controller.admin("ann", AdminRole.AUDITOR))
+        controller
+            .adminStub(controller.admin("ann", AdminRole.AUDITOR))
             .queryAudit(
                 QueryAuditRequest.newBuilder()
                     .setPrincipal(EVE)

@@ -6,6 +6,7 @@ import dev.cordon.controller.identity.LocalKeys;
 import dev.cordon.controller.registry.AdminRecord;
 import dev.cordon.controller.registry.AdminRole;
 import dev.cordon.controller.testing.Fleet;
+import dev.cordon.proto.v1.AdminServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -63,6 +64,12 @@ final class TlsController implements AutoCloseable {
     KeyPair keys = LocalKeys.p256(Fleet.RANDOM);
     AdminRecord admin = fleet.domain.administrators().create("", name, role, LocalKeys.csr(keys));
     return new Credential(keys, admin.credential().current());
+  }
+
+  /** The Admin API as {@code credential} sees it, each call with a 10 s deadline. */
+  AdminServiceGrpc.AdminServiceBlockingStub adminStub(Credential credential) throws Exception {
+    return AdminServiceGrpc.newBlockingStub(channel(credential))
+        .withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
   /** A channel presenting {@code credential}, or no client certificate when null. */

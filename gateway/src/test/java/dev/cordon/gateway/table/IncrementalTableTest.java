@@ -22,10 +22,12 @@ import dev.cordon.proto.v1.FlowRule;
 import dev.cordon.proto.v1.GatewayTableDelta;
 import dev.cordon.proto.v1.Verdict;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,7 +66,7 @@ class IncrementalTableTest {
 
     for (int step = 0; step < 25; step++) {
       GatewayTableDelta.Builder d = delta(version, version + 1 + r.nextInt(3));
-      java.util.Set<Integer> touched = new java.util.HashSet<>();
+      Set<Integer> touched = new HashSet<>();
       for (int change = r.nextInt(4); change >= 0; change--) {
         int k = 1 + r.nextInt(KEYS);
         if (!touched.add(k)) continue; // a delta names each key once, as the controller's do

@@ -25,7 +25,7 @@ public record GatewayTable(
     List<Service> services) {
 
   public GatewayTable {
-    if (peers.comparator() != Comparator.naturalOrder()) peers = TreePMap.from(peers);
+    peers = persistent(peers);
     rules = List.copyOf(rules);
     services = List.copyOf(services);
   }
@@ -42,7 +42,7 @@ public record GatewayTable(
   }
 
   /** {@code peers} as a persistent map in device-id order: shared if it is one, else copied. */
-  public static TreePMap<String, AuthorizedPeer> persistent(Map<String, AuthorizedPeer> peers) {
+  private static TreePMap<String, AuthorizedPeer> persistent(Map<String, AuthorizedPeer> peers) {
     if (peers instanceof TreePMap<String, AuthorizedPeer> p
         && p.comparator() == Comparator.naturalOrder()) {
       return p;
